@@ -1,0 +1,51 @@
+/*
+ * hash.c: SHA-256 hex digests via OpenSSL's EVP interface. Hashing is not our
+ * core, so we do not carry our own implementation.
+ */
+#include "common/hash.h"
+
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "common/banned.h"
+
+void sk_sha256_init(struct sk_sha256 *h)
+{
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+
+	if (!ctx || EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1)
+		abort(); /* only fails on out-of-memory */
+	h->ctx = ctx;
+}
+
+void sk_sha256_update(struct sk_sha256 *h, const void *data, size_t len)
+{
+	if (len)
+		EVP_DigestUpdate((EVP_MD_CTX *)h->ctx, data, len);
+}
+
+void sk_sha256_final(struct sk_sha256 *h, char out[SK_SHA256_HEX_LEN + 1])
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int n = 0;
+
+	EVP_DigestFinal_ex((EVP_MD_CTX *)h->ctx, md, &n);
+	EVP_MD_CTX_free((EVP_MD_CTX *)h->ctx);
+	h->ctx = NULL;
+	for (unsigned i = 0; i < 32; i++) {
+		out[2 * i] = hex[md[i] >> 4];
+		out[2 * i + 1] = hex[md[i] & 15];
+	}
+	out[SK_SHA256_HEX_LEN] = '\0';
+}
+
+void sk_sha256_hex(char out[SK_SHA256_HEX_LEN + 1], const void *data, size_t len)
+{
+	struct sk_sha256 h;
+
+	sk_sha256_init(&h);
+	sk_sha256_update(&h, data, len);
+	sk_sha256_final(&h, out);
+}
