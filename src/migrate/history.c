@@ -1,1 +1,232 @@
-/* placeholder: being written */
+/*
+ * history.c: reading and writing the history table. The SQL is the same on
+ * both dialects except for the column types and defaults of CREATE TABLE.
+ */
+#include "migrate/history.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/banned.h"
+
+static const char create_pg[] =
+	"CREATE TABLE IF NOT EXISTS " SK_HISTORY_TABLE " (\n"
+	"    version text PRIMARY KEY,\n"
+	"    name text NOT NULL,\n"
+	"    checksum text NOT NULL,\n"
+	"    applied_at timestamptz NOT NULL DEFAULT clock_timestamp(),\n"
+	"    duration_ms bigint NOT NULL DEFAULT 0,\n"
+	"    status text NOT NULL DEFAULT 'applied' CHECK (status IN ('applied', 'failed')),\n"
+	"    failed_statement integer,\n"
+	"    error text\n"
+	")";
+
+static const char create_sqlite[] =
+	"CREATE TABLE IF NOT EXISTS " SK_HISTORY_TABLE " (\n"
+	"    version text PRIMARY KEY,\n"
+	"    name text NOT NULL,\n"
+	"    checksum text NOT NULL,\n"
+	"    applied_at text NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),\n"
+	"    duration_ms integer NOT NULL DEFAULT 0,\n"
+	"    status text NOT NULL DEFAULT 'applied' CHECK (status IN ('applied', 'failed')),\n"
+	"    failed_statement integer,\n"
+	"    error text\n"
+	")";
+
+int sk_history_exists(struct sk_db *db, bool *out, struct sk_error *err)
+{
+	struct sk_rows rows = SK_ROWS_INIT;
+	int rc;
+
+	if (sk_db_dialect(db) == SK_DIALECT_POSTGRES)
+		rc = sk_db_query(db, &rows, "SELECT to_regclass('" SK_HISTORY_TABLE "') IS NOT NULL", 0, NULL, err);
+	else
+		rc = sk_db_query(db, &rows,
+				 "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = '" SK_HISTORY_TABLE
+				 "'",
+				 0, NULL, err);
+	if (rc == 0) {
+		const char *v = rows.nrows ? sk_rows_get(&rows, 0, 0) : NULL;
+		*out = v && (v[0] == 't' || v[0] == '1');
+	}
+	sk_rows_release(&rows);
+	return rc;
+}
+
+int sk_history_ensure(struct sk_db *db, struct sk_error *err)
+{
+	bool exists = false;
+	int rc = sk_history_exists(db, &exists, err);
+
+	if (rc || exists)
+		return rc;
+	return sk_db_exec(db, sk_db_dialect(db) == SK_DIALECT_POSTGRES ? create_pg : create_sqlite, err);
+}
+
+static int cmp_applied(const void *a, const void *b)
+{
+	return sk_version_cmp(((const struct sk_applied *)a)->version, ((const struct sk_applied *)b)->version);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? sk_xstrdup(s) : NULL;
+}
+
+int sk_history_load(struct sk_db *db, struct sk_history *out, struct sk_error *err)
+{
+	struct sk_rows rows = SK_ROWS_INIT;
+	const char *sql;
+	int rc;
+
+	out->rows = NULL;
+	out->nr = 0;
+	rc = sk_history_exists(db, &out->table_exists, err);
+	if (rc || !out->table_exists)
+		return rc;
+	if (sk_db_dialect(db) == SK_DIALECT_POSTGRES)
+		sql = "SELECT version, name, checksum, "
+		      "to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
+		      "duration_ms, status, failed_statement, error FROM " SK_HISTORY_TABLE;
+	else
+		sql = "SELECT version, name, checksum, applied_at, duration_ms, status, failed_statement, error "
+		      "FROM " SK_HISTORY_TABLE;
+	rc = sk_db_query(db, &rows, sql, 0, NULL, err);
+	if (rc)
+		goto done;
+	out->rows = sk_xcalloc(rows.nrows ? rows.nrows : 1, sizeof(*out->rows));
+	for (size_t i = 0; i < rows.nrows; i++) {
+		struct sk_applied *a = &out->rows[out->nr++];
+		const char *status = sk_rows_get(&rows, i, 5);
+		const char *stmt = sk_rows_get(&rows, i, 6);
+
+		a->version = dup_or_null(sk_rows_get(&rows, i, 0));
+		a->name = dup_or_null(sk_rows_get(&rows, i, 1));
+		a->checksum = dup_or_null(sk_rows_get(&rows, i, 2));
+		a->applied_at = dup_or_null(sk_rows_get(&rows, i, 3));
+		a->duration_ms = sk_rows_get(&rows, i, 4) ? atoll(sk_rows_get(&rows, i, 4)) : 0;
+		a->failed = status && strcmp(status, "failed") == 0;
+		a->failed_statement = stmt ? atoi(stmt) : 0;
+		a->error = dup_or_null(sk_rows_get(&rows, i, 7));
+		if (!a->version)
+			a->version = sk_xstrdup("");
+		if (!a->name)
+			a->name = sk_xstrdup("");
+		if (!a->checksum)
+			a->checksum = sk_xstrdup("");
+	}
+	qsort(out->rows, out->nr, sizeof(*out->rows), cmp_applied);
+done:
+	sk_rows_release(&rows);
+	return rc;
+}
+
+void sk_history_release(struct sk_history *h)
+{
+	for (size_t i = 0; i < h->nr; i++) {
+		free(h->rows[i].version);
+		free(h->rows[i].name);
+		free(h->rows[i].checksum);
+		free(h->rows[i].applied_at);
+		free(h->rows[i].error);
+	}
+	free(h->rows);
+	h->rows = NULL;
+	h->nr = 0;
+}
+
+const struct sk_applied *sk_history_find(const struct sk_history *h, const char *version)
+{
+	for (size_t i = 0; i < h->nr; i++)
+		if (sk_version_cmp(h->rows[i].version, version) == 0)
+			return &h->rows[i];
+	return NULL;
+}
+
+const struct sk_applied *sk_history_last_applied(const struct sk_history *h)
+{
+	for (size_t i = h->nr; i > 0; i--)
+		if (!h->rows[i - 1].failed)
+			return &h->rows[i - 1];
+	return NULL;
+}
+
+int sk_history_has(struct sk_db *db, const char *version, bool *out, struct sk_error *err)
+{
+	struct sk_rows rows = SK_ROWS_INIT;
+	const char *params[1] = { version };
+	int rc = sk_db_query(db, &rows, "SELECT 1 FROM " SK_HISTORY_TABLE " WHERE version = $1", 1, params, err);
+
+	if (rc == 0)
+		*out = rows.nrows > 0;
+	sk_rows_release(&rows);
+	return rc;
+}
+
+int sk_history_insert(struct sk_db *db, const struct sk_migration *m, long long duration_ms,
+		      struct sk_error *err)
+{
+	char ms[32];
+	const char *params[4] = { m->version, m->name, m->checksum, ms };
+
+	snprintf(ms, sizeof(ms), "%lld", duration_ms);
+	return sk_db_exec_params(db,
+				 "INSERT INTO " SK_HISTORY_TABLE " (version, name, checksum, duration_ms, status) "
+				 "VALUES ($1, $2, $3, $4, 'applied') "
+				 "ON CONFLICT (version) DO UPDATE SET name = excluded.name, checksum = excluded.checksum, "
+				 "duration_ms = excluded.duration_ms, status = 'applied', failed_statement = NULL, "
+				 "error = NULL",
+				 4, params, err);
+}
+
+int sk_history_mark_failed(struct sk_db *db, const struct sk_migration *m, int statement, const char *error,
+			   struct sk_error *err)
+{
+	char stmt[32];
+	const char *params[5] = { m->version, m->name, m->checksum, stmt, error };
+
+	snprintf(stmt, sizeof(stmt), "%d", statement);
+	return sk_db_exec_params(db,
+				 "INSERT INTO " SK_HISTORY_TABLE
+				 " (version, name, checksum, status, failed_statement, error) "
+				 "VALUES ($1, $2, $3, 'failed', $4, $5) "
+				 "ON CONFLICT (version) DO UPDATE SET name = excluded.name, checksum = excluded.checksum, "
+				 "status = 'failed', failed_statement = excluded.failed_statement, error = excluded.error",
+				 5, params, err);
+}
+
+int sk_history_delete(struct sk_db *db, const char *version, struct sk_error *err)
+{
+	const char *params[1] = { version };
+	return sk_db_exec_params(db, "DELETE FROM " SK_HISTORY_TABLE " WHERE version = $1", 1, params, err);
+}
+
+int sk_history_clear(struct sk_db *db, struct sk_error *err)
+{
+	return sk_db_exec(db, "DELETE FROM " SK_HISTORY_TABLE, err);
+}
+
+void sk_history_sql_create(struct sk_buf *out, enum sk_dialect d)
+{
+	sk_buf_adds(out, d == SK_DIALECT_POSTGRES ? create_pg : create_sqlite);
+	sk_buf_adds(out, ";\n");
+}
+
+void sk_history_sql_insert(struct sk_buf *out, enum sk_dialect d, const struct sk_migration *m)
+{
+	sk_buf_adds(out, "INSERT INTO " SK_HISTORY_TABLE " (version, name, checksum) VALUES (");
+	sk_db_quote_literal(out, d, m->version);
+	sk_buf_adds(out, ", ");
+	sk_db_quote_literal(out, d, m->name);
+	sk_buf_adds(out, ", ");
+	sk_db_quote_literal(out, d, m->checksum);
+	sk_buf_adds(out, ");\n");
+}
+
+void sk_history_sql_delete(struct sk_buf *out, enum sk_dialect d, const char *version)
+{
+	sk_buf_adds(out, "DELETE FROM " SK_HISTORY_TABLE " WHERE version = ");
+	sk_db_quote_literal(out, d, version);
+	sk_buf_adds(out, ";\n");
+}

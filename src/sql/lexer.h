@@ -18,7 +18,25 @@
  *  - sk_sql_lexer_statement(): one statement at a time with its start line,
  *    split on top-level semicolons (used by runners).
  *
- * Lines and columns are 1-based; columns count bytes.
+ * Lines and columns are 1-based; columns count bytes. Only '\n' starts a
+ * line ("\r\n" counts once, a lone '\r' is white space). A UTF-8 byte order
+ * mark at the very start is part of the first SPACE token and takes no
+ * column. NUL and other stray bytes are one-byte PUNCT tokens; the text need
+ * not be NUL-terminated and nothing past src + len is read.
+ *
+ * Statements end at a ';' outside strings, comments and, for PostgreSQL,
+ * parentheses (as in psql). A ';' does not end a statement inside the body of
+ * CREATE [OR REPLACE] FUNCTION|PROCEDURE ... BEGIN ATOMIC ... END (PostgreSQL)
+ * or CREATE [TEMP|TEMPORARY] TRIGGER ... BEGIN ... END (SQLite); CASE ... END
+ * is counted inside those bodies. The data of COPY ... FROM stdin (or of a
+ * "\copy ... from stdin" meta-command) starts on the line after the ';'; only
+ * white space and comments may follow the ';' on its line.
+ *
+ * SQLite dialect: [..] and `..` are quoted identifiers too; ?, ?NNN, :name,
+ * @name, #name and $name are parameters; block comments do not nest; there
+ * are no E'' strings, dollar quotes, meta-commands or COPY.
+ * PostgreSQL: standard_conforming_strings is assumed on ('\' is ordinary in
+ * '...'); a backslash is a meta-command only at the start of a statement.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -38,8 +56,10 @@ enum sk_sql_token_kind {
 	SK_TOK_PARAM,        /* $1, ?1, :name, @name */
 	SK_TOK_PUNCT,        /* ( ) , . [ ] and operators; one token per operator run */
 	SK_TOK_SEMICOLON,
-	SK_TOK_META,         /* psql backslash command line, without its newline */
-	SK_TOK_COPY_DATA     /* COPY FROM stdin data, including the final "\." line */
+	SK_TOK_META,         /* psql backslash command line, without its newline ("\n" or "\r\n") */
+	SK_TOK_COPY_DATA     /* COPY FROM stdin data, including the final "\." line but
+	                      * not the newline after it: always ends in "\.", so the
+	                      * data proper is the first len - 2 bytes */
 };
 
 struct sk_sql_token {
@@ -66,9 +86,15 @@ struct sk_sql_stmt {
 	size_t len;
 	unsigned line;      /* line of `start` */
 	unsigned col;
-	bool terminated;    /* SQL: ended by ';' (false for the last statement of a script without one) */
+	bool terminated;    /* SQL: ended by ';' (false for the last statement of a script without one);
+	                     * always true for META and COPY_DATA */
 	/* The full span in the source including leading comments/space and the
-	 * ';' (for byte-exact filters): [span_start, span_start + span_len). */
+	 * ';' (for byte-exact filters): [span_start, span_start + span_len).
+	 * Spans are contiguous: each starts where the previous one ended, and
+	 * the lone ';' of skipped empty statements belongs to the next span. An
+	 * unterminated last statement's text and span end at its last token.
+	 * What follows the last span (white space, comments, ';') is "trailing
+	 * text": the spans plus it reproduce the input byte for byte. */
 	const char *span_start;
 	size_t span_len;
 };
@@ -91,6 +117,14 @@ struct sk_sql_lexer {
 	bool in_copy_data;       /* next thing is a COPY data block */
 	/* helpers for the COPY detector */
 	int copy_state;
+	/* internal bookkeeping of sk_sql_lexer_token(); set by
+	 * sk_sql_lexer_init(), not for callers */
+	int head_state;          /* how the current statement begins (CREATE TRIGGER, ...) */
+	int paren_depth;         /* PostgreSQL: ';' inside parentheses does not end a statement (as in psql) */
+	int block_depth;         /* BEGIN ATOMIC / trigger BEGIN ... END nesting, CASE ... END included */
+	bool begin_pending;      /* saw BEGIN, ATOMIC may follow */
+	bool copy_line_pending;  /* after COPY ... FROM stdin;: data starts after this line's newline */
+	bool ended_statement;    /* the token just returned ended a statement (';', META, COPY_DATA) */
 };
 
 void sk_sql_lexer_init(struct sk_sql_lexer *lx, const char *src, size_t len, enum sk_sql_dialect_hint dialect);

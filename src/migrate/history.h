@@ -1,0 +1,62 @@
+#ifndef SK_HISTORY_H
+#define SK_HISTORY_H
+/*
+ * The history table, schemake_migrations: one row per applied migration
+ * (version, name, checksum, applied_at, duration_ms), or per non-transactional
+ * migration that failed midway (status 'failed', failed_statement = the
+ * 1-based statement that failed or was running when the process died, error).
+ * Created on first use by the verbs that write.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "common/buf.h"
+#include "common/error.h"
+#include "db/db.h"
+#include "migrate/migfile.h"
+
+#define SK_HISTORY_TABLE "schemake_migrations"
+
+struct sk_applied {
+	char *version;
+	char *name;
+	char *checksum;
+	char *applied_at; /* UTC, ISO 8601 */
+	long long duration_ms;
+	bool failed;
+	int failed_statement; /* 0 unless failed */
+	char *error;          /* NULL unless failed */
+};
+
+struct sk_history {
+	bool table_exists;
+	struct sk_applied *rows; /* sorted by version */
+	size_t nr;
+};
+#define SK_HISTORY_INIT { false, NULL, 0 }
+
+int sk_history_exists(struct sk_db *db, bool *out, struct sk_error *err);
+int sk_history_ensure(struct sk_db *db, struct sk_error *err);
+/* Loads every row; an absent table gives an empty history. */
+int sk_history_load(struct sk_db *db, struct sk_history *out, struct sk_error *err);
+void sk_history_release(struct sk_history *h);
+const struct sk_applied *sk_history_find(const struct sk_history *h, const char *version);
+/* Highest version with status applied, or NULL. */
+const struct sk_applied *sk_history_last_applied(const struct sk_history *h);
+
+/* Whether version has a row (any status); used to re-check inside a
+ * transaction when several processes upgrade one SQLite file. */
+int sk_history_has(struct sk_db *db, const char *version, bool *out, struct sk_error *err);
+int sk_history_insert(struct sk_db *db, const struct sk_migration *m, long long duration_ms,
+		      struct sk_error *err);
+int sk_history_mark_failed(struct sk_db *db, const struct sk_migration *m, int statement, const char *error,
+			   struct sk_error *err);
+int sk_history_delete(struct sk_db *db, const char *version, struct sk_error *err);
+int sk_history_clear(struct sk_db *db, struct sk_error *err);
+
+/* The statements above as SQL text with literals, for --dry-run. */
+void sk_history_sql_create(struct sk_buf *out, enum sk_dialect d);
+void sk_history_sql_insert(struct sk_buf *out, enum sk_dialect d, const struct sk_migration *m);
+void sk_history_sql_delete(struct sk_buf *out, enum sk_dialect d, const char *version);
+
+#endif
