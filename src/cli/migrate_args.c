@@ -119,8 +119,61 @@ static int verb_arity(const char *v)
 	return 0;
 }
 
+static bool is_relative_target(const char *a)
+{
+	if (a[0] != '-' || !a[1])
+		return false;
+	for (const char *p = a + 1; *p; p++)
+		if (*p < '0' || *p > '9')
+			return false;
+	return true;
+}
+
+static bool takes_value(const char *a)
+{
+	static const char *const with_value[] = { "-u", "-d", "-C", "--database-url", "--url", "--migrations-dir",
+						  "--project-dir", "--password-file", "--lock-timeout", NULL };
+	for (const char *const *p = with_value; *p; p++)
+		if (!strcmp(a, *p))
+			return true;
+	return false;
+}
+
+/* "downgrade -2" must not read -2 as options: such words (not the value of an
+ * option) are moved behind a "--". The vector is rebuilt in `argv_out`. */
+static int protect_relative_targets(int argc, char **argv, char **argv_out)
+{
+	int n = 0, nrel = 0;
+	char *rel[8];
+
+	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--")) {
+			for (; i < argc; i++)
+				argv_out[n++] = argv[i];
+			break;
+		}
+		if (i > 0 && is_relative_target(argv[i]) && !takes_value(argv[i - 1]) && nrel < 8) {
+			rel[nrel++] = argv[i];
+			continue;
+		}
+		argv_out[n++] = argv[i];
+	}
+	if (nrel) {
+		bool has_dashdash = false;
+		for (int i = 0; i < n; i++)
+			has_dashdash = has_dashdash || !strcmp(argv_out[i], "--");
+		if (!has_dashdash)
+			argv_out[n++] = "--";
+		for (int i = 0; i < nrel; i++)
+			argv_out[n++] = rel[i];
+	}
+	argv_out[n] = NULL;
+	return n;
+}
+
 int sk_cli_migrate_parse(struct sk_migrate_opts *o, int argc, char **argv, bool *stop)
 {
+	static char *args[256];
 	bool quiet = false;
 	int c, arity;
 
@@ -128,6 +181,12 @@ int sk_cli_migrate_parse(struct sk_migrate_opts *o, int argc, char **argv, bool 
 	o->lock_timeout_ms = 300000;
 	*stop = false;
 	sk_cli_init(argv[0]);
+	if (argc > 250) {
+		*stop = true;
+		return sk_cli_usage_error("too many arguments");
+	}
+	argc = protect_relative_targets(argc, argv, args);
+	argv = args;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":u:d:C:nqhV", long_options, NULL)) != -1) {
 		switch (c) {

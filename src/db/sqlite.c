@@ -404,7 +404,9 @@ int sk_sqlite_connect(struct sk_db **out, const struct sk_conninfo *ci, struct s
 	 * error rather than the first migration's. */
 	rc = run_script(l, "PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_master", err);
 	if (rc) {
-		if (err && err->code != SK_ERR_CONFIG) {
+		if (!err) {
+			rc = -(int)SK_ERR_CONFIG;
+		} else if (err->code == SK_ERR_MIGRATION) {
 			char msg[SK_ERROR_MSG_MAX];
 			snprintf(msg, sizeof(msg), "%s", err->message);
 			rc = sk_error_set(err, SK_ERR_CONFIG, "cannot open '%s': %s", path, msg);

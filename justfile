@@ -1,0 +1,50 @@
+# schemake's own recipes. The database comes from --database-url, DATABASE_URL,
+# .env or schemake.ini; with none, a local development cluster under .schemake/.
+
+bin := justfile_directory() / "build/bin"
+migrate := bin / "schemake-migrate"
+
+# list the recipes
+default:
+    @just --list
+
+# configure and build the tools (preset dev)
+build:
+    cmake --preset dev >/dev/null
+    cmake --build --preset dev
+
+# run the whole test suite (the README's second Quick start command)
+test:
+    bash scripts/test.sh
+
+# apply pending migrations (TARGET: head, a version, +N)
+db-upgrade TARGET="head": build
+    {{migrate}} upgrade {{TARGET}}
+
+# revert migrations (TARGET: -1, -N, a version, base)
+db-downgrade TARGET="-1": build
+    {{migrate}} downgrade {{TARGET}}
+
+# the newest applied migration
+db-current: build
+    {{migrate}} current
+
+# the applied migrations with their times
+db-history: build
+    {{migrate}} history
+
+# every migration and its state
+db-status: build
+    {{migrate}} status
+
+# write a new empty migration NAME
+db-new NAME: build
+    {{migrate}} new "{{NAME}}"
+
+# check the migration files against the sum file and the database
+db-verify: build
+    {{migrate}} verify
+
+# start, stop or show the local development cluster
+db-server ACTION="status": build
+    {{migrate}} server {{ACTION}}
