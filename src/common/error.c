@@ -4,6 +4,8 @@
  */
 #include "common/error.h"
 
+#include "common/buf.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -79,17 +81,21 @@ void sk_error_locate(struct sk_error *err, const char *file, unsigned line, unsi
 
 void sk_error_prefix(struct sk_error *err, const char *fmt, ...)
 {
-	char prefix[SK_ERROR_MSG_MAX];
-	char old[SK_ERROR_MSG_MAX];
+	struct sk_buf msg = SK_BUF_INIT;
 	va_list ap;
+	size_t n;
 
 	if (!err)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(prefix, sizeof(prefix), fmt, ap);
+	sk_buf_vaddf(&msg, fmt, ap);
 	va_end(ap);
-	memcpy(old, err->message, sizeof(old));
-	snprintf(err->message, sizeof(err->message), "%s: %s", prefix, old);
+	sk_buf_addf(&msg, ": %s", err->message);
+	/* Truncates like snprintf would. */
+	n = msg.len < sizeof(err->message) - 1 ? msg.len : sizeof(err->message) - 1;
+	memcpy(err->message, msg.buf, n);
+	err->message[n] = '\0';
+	sk_buf_release(&msg);
 }
 
 int sk_errcode_exit_status(enum sk_errcode code)

@@ -208,7 +208,7 @@ int sk_migration_parse(struct sk_migration *out, const char *path, const char *t
 	struct sk_sql_lexer lx;
 	struct sk_sql_token tok;
 	const char *nul;
-	unsigned bad_line;
+	unsigned bad_line, stray_line = 0, stray_col = 0;
 	bool only_space = true;
 
 	memset(out, 0, sizeof(*out));
@@ -288,17 +288,21 @@ int sk_migration_parse(struct sk_migration *out, const char *path, const char *t
 		}
 		if (tok.kind == SK_TOK_LINE_COMMENT)
 			continue;
-		if (nmarkers == 0) {
-			rc = sk_error_set(err, SK_ERR_INPUT, "SQL before the '-- migrate:up' marker");
-			sk_error_hint(err, "start the file with a '-- migrate:up' line");
-			sk_error_locate(err, path, tok.line, tok.col);
-			goto done;
+		if (nmarkers == 0 && !stray_line) {
+			stray_line = tok.line;
+			stray_col = tok.col;
 		}
 	}
 	if (!(nmarkers > 0 && markers[0].is_up) && !(nmarkers > 1 && markers[1].is_up)) {
 		rc = sk_error_set(err, SK_ERR_INPUT, "no '-- migrate:up' marker");
 		sk_error_hint(err, "a migration starts with a line '-- migrate:up' (and may have '-- migrate:down')");
 		sk_error_locate(err, path, 1, 1);
+		goto done;
+	}
+	if (stray_line) {
+		rc = sk_error_set(err, SK_ERR_INPUT, "SQL before the '-- migrate:up' marker");
+		sk_error_hint(err, "start the file with a '-- migrate:up' line");
+		sk_error_locate(err, path, stray_line, stray_col);
 		goto done;
 	}
 
