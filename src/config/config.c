@@ -27,7 +27,7 @@
 
 struct ini_values {
 	char *url, *password_file, *dialect_name;
-	int dialect;   /* -1 when not set */
+	int dialect; /* -1 when not set */
 	bool protected_db;
 	char *migrations, *schema, *generated, *seeds;
 };
@@ -37,6 +37,7 @@ struct ini_key {
 	size_t offset; /* of the char * in struct ini_values, or (size_t)-1 */
 };
 
+/* clang-format off */
 #define STR_KEY(sec, name, field) { sec, name, offsetof(struct ini_values, field) }
 static const struct ini_key ini_keys[] = {
 	STR_KEY("database", "url", url),
@@ -48,25 +49,26 @@ static const struct ini_key ini_keys[] = {
 	STR_KEY("paths", "generated", generated),
 	STR_KEY("paths", "seeds", seeds),
 };
+/* clang-format on */
 #define NKEYS (sizeof(ini_keys) / sizeof(ini_keys[0]))
 
 struct ini_ctx {
 	const char *text, *pos, *end;
 	const char *path;
-	unsigned line;         /* line the reader handed out last */
-	bool indented;         /* that line starts with whitespace */
-	bool key_seen;         /* a key since the last section header: an indented
-			        * line is then a continuation for inih */
-	bool long_pending;     /* that line was too long for inih: the value is */
+	unsigned line;     /* line the reader handed out last */
+	bool indented;     /* that line starts with whitespace */
+	bool key_seen;     /* a key since the last section header: an indented
+	                    * line is then a continuation for inih */
+	bool long_pending; /* that line was too long for inih: the value is */
 	struct sk_buf long_value;
 	unsigned key_line[NKEYS];
 	struct ini_values *vals;
 	struct sk_error *err;
-	unsigned err_line;     /* first error we found ourselves, 0 if none */
+	unsigned err_line; /* first error we found ourselves, 0 if none */
 };
 
 static void ini_fail(struct ini_ctx *c, const char *hint, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+        __attribute__((format(printf, 3, 4)));
 
 static void ini_fail(struct ini_ctx *c, const char *hint, const char *fmt, ...)
 {
@@ -147,7 +149,7 @@ static char *read_ini_line(char *str, int num, void *stream)
 			c->key_seen = false;
 		if (close && !continuation && !known_section(p + 1, (size_t)(close - p - 1)))
 			ini_fail(c, "the sections are [database] and [paths]", "unknown section [%.*s]",
-				 (int)(close - p - 1 > 60 ? 60 : close - p - 1), p + 1);
+			         (int)(close - p - 1 > 60 ? 60 : close - p - 1), p + 1);
 	}
 
 	len = (size_t)(next - c->pos);
@@ -165,7 +167,7 @@ static char *read_ini_line(char *str, int num, void *stream)
 			name_end--;
 		nlen = (size_t)(name_end - p);
 		if (*p == '[' || sep == eol || (*sep != '=' && *sep != ':') || nlen + 8 > (size_t)num) {
-			ini_fail(c, "expected 'key = value' or '[section]'", "malformed line in schemake.ini");
+			ini_fail(c, "expected 'key = value' or '[section]'", "malformed line");
 			memcpy(str, "#\n", 3);
 		} else {
 			v = skip_ws(sep + 1, eol);
@@ -189,7 +191,7 @@ static char *read_ini_line(char *str, int num, void *stream)
 
 static bool parse_bool(const char *v, bool *out)
 {
-	static const char *yes[] = { "true", "yes", "on", "1" }, *no[] = { "false", "no", "off", "0" };
+	static const char *yes[] = {"true", "yes", "on", "1"}, *no[] = {"false", "no", "off", "0"};
 
 	for (size_t i = 0; i < 4; i++) {
 		if (!strcasecmp(v, yes[i])) {
@@ -214,7 +216,7 @@ static int on_ini_key(void *user, const char *section, const char *name, const c
 		value = c->long_value.buf;
 	if (c->indented && c->key_seen) {
 		ini_fail(c, "remove the leading whitespace; a value must fit on its line",
-			 "unexpected indented line in schemake.ini (inih reads it as a continuation)");
+		         "unexpected indented line (inih would read it as a continuation)");
 		return 0;
 	}
 	c->key_seen = true;
@@ -231,10 +233,10 @@ static int on_ini_key(void *user, const char *section, const char *name, const c
 		}
 	if (!key) {
 		ini_fail(c,
-			 !strcasecmp(section, "database")
-				 ? "the keys of [database] are url, password_file, dialect and protected"
-				 : "the keys of [paths] are migrations, schema, generated and seeds",
-			 "unknown key '%.60s' in [%s]", name, section);
+		         !strcasecmp(section, "database")
+		                 ? "the keys of [database] are url, password_file, dialect and protected"
+		                 : "the keys of [paths] are migrations, schema, generated and seeds",
+		         "unknown key '%.60s' in [%s]", name, section);
 		return 0;
 	}
 	if (c->key_line[i]) {
@@ -304,8 +306,9 @@ static int read_ini(struct ini_values *vals, const char *path, struct sk_error *
 	if (c.err_line && (r <= 0 || c.err_line <= (unsigned)r)) {
 		rc = -SK_ERR_CONFIG;
 	} else if (r > 0) {
-		rc = sk_error_set(err, SK_ERR_CONFIG, "malformed line in schemake.ini");
-		sk_error_hint(err, "expected 'key = value', '[section]' or a comment starting with ';' or '#'");
+		rc = sk_error_set(err, SK_ERR_CONFIG, "malformed line");
+		sk_error_hint(err,
+		              "expected 'key = value', '[section]' or a comment starting with ';' or '#'");
 		sk_error_locate(err, path, (unsigned)r, 0);
 	} else if (r < 0) {
 		rc = sk_error_set(err, SK_ERR_CONFIG, "cannot parse '%s'", path);
@@ -350,8 +353,8 @@ static int resolve_project_dir(char **out, const char *dir, struct sk_error *err
 	char *abs = realpath(dir ? dir : ".", NULL);
 
 	if (!abs) {
-		int rc = sk_error_set(err, SK_ERR_CONFIG, "cannot use project directory '%s': %s", dir ? dir : ".",
-				      strerror(errno));
+		int rc = sk_error_set(err, SK_ERR_CONFIG, "cannot use project directory '%s': %s",
+		                      dir ? dir : ".", strerror(errno));
 		sk_error_hint(err, "check the -C option or the working directory");
 		return rc;
 	}
@@ -397,8 +400,8 @@ int sk_config_load(struct sk_config *out, const struct sk_config_overrides *ov, 
 {
 	struct sk_config blank = SK_CONFIG_INIT;
 	struct sk_config_overrides no_ov = SK_CONFIG_OVERRIDES_INIT;
-	struct ini_values ini = { NULL, NULL, NULL, -1, false, NULL, NULL, NULL, NULL };
-	struct dotenv de = { NULL, 0 };
+	struct ini_values ini = {NULL, NULL, NULL, -1, false, NULL, NULL, NULL, NULL};
+	struct dotenv de = {NULL, 0};
 	char *env_url = NULL, *env_mig = NULL, *env_pwf = NULL, *env_stage = NULL, *ini_path = NULL;
 	const char *pwf_env_source = NULL;
 	int rc;
@@ -452,12 +455,13 @@ int sk_config_load(struct sk_config *out, const struct sk_config_overrides *ov, 
 		out->password_file_source = "--password-file";
 	else if (env_pwf)
 		out->password_file_source = !strcmp(pwf_env_source, ".env") ? ".env SCHEMAKE_PASSWORD_FILE"
-									     : "SCHEMAKE_PASSWORD_FILE";
+		                                                            : "SCHEMAKE_PASSWORD_FILE";
 	else if (ini.password_file)
 		out->password_file_source = "schemake.ini [database] password_file";
 
 	env_mig = env_or_dotenv(&de, "SCHEMAKE_MIGRATIONS_DIR", NULL);
-	out->migrations_dir = pick_path(out->project_dir, ov->migrations_dir, env_mig, ini.migrations, "migrations");
+	out->migrations_dir =
+	        pick_path(out->project_dir, ov->migrations_dir, env_mig, ini.migrations, "migrations");
 	out->schema_dir = pick_path(out->project_dir, ini.schema, NULL, NULL, "schema");
 	out->generated_dir = pick_path(out->project_dir, ini.generated, NULL, NULL, "generated");
 	out->seeds_dir = pick_path(out->project_dir, ini.seeds, NULL, NULL, "seeds");
@@ -516,7 +520,8 @@ static int read_password_file(struct sk_buf *out, const struct sk_config *cfg, s
 
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		rc = sk_error_set(err, SK_ERR_CONFIG, "cannot read password file '%s': %s", shown, strerror(errno));
+		rc = sk_error_set(err, SK_ERR_CONFIG, "cannot read password file '%s': %s", shown,
+		                  strerror(errno));
 		sk_error_hint(err, "create it or fix the path set by %s", source);
 		return rc;
 	}
@@ -526,7 +531,7 @@ static int read_password_file(struct sk_buf *out, const struct sk_config *cfg, s
 			continue;
 		if (n < 0) {
 			rc = sk_error_set(err, SK_ERR_CONFIG, "cannot read password file '%s': %s", shown,
-					  strerror(errno));
+			                  strerror(errno));
 			sk_error_hint(err, "fix the path set by %s", source);
 			goto done;
 		}
@@ -570,8 +575,9 @@ int sk_config_conninfo(struct sk_conninfo *out, const struct sk_config *cfg, str
 	*out = blank;
 	if (!cfg->url) {
 		rc = sk_error_set(err, SK_ERR_CONFIG, "no database configured");
-		sk_error_hint(err, "pass --database-url, set DATABASE_URL (environment or .env) or [database] url "
-				   "in schemake.ini");
+		sk_error_hint(err,
+		              "pass --database-url, set DATABASE_URL (environment or .env) or [database] url "
+		              "in schemake.ini");
 		return rc;
 	}
 	rc = sk_conninfo_parse(out, cfg->url, err);
@@ -581,7 +587,8 @@ int sk_config_conninfo(struct sk_conninfo *out, const struct sk_config *cfg, str
 		return rc;
 	}
 	if (out->dialect == SK_DIALECT_SQLITE) {
-		if (strcmp(out->sqlite_path, ":memory:") != 0 && out->sqlite_path[0] != '/' && cfg->project_dir) {
+		if (strcmp(out->sqlite_path, ":memory:") != 0 && out->sqlite_path[0] != '/' &&
+		    cfg->project_dir) {
 			char *abs = sk_fs_join(cfg->project_dir, out->sqlite_path);
 			free(out->sqlite_path);
 			out->sqlite_path = abs;

@@ -45,21 +45,21 @@ struct sk_config_overrides {
 #define SK_CONFIG_OVERRIDES_INIT { NULL, NULL, NULL, NULL }
 
 struct sk_config {
-	char *project_dir;    /* absolute path */
-	char *url;            /* raw URL; may hold a password: never print it */
+	char *project_dir;      /* absolute path */
+	char *url;              /* raw URL; may hold a password: never print it */
 	const char *url_source; /* "--database-url", "DATABASE_URL", ".env", "schemake.ini" or NULL */
-	char *password_file;  /* resolved against project_dir; NULL when unset */
+	char *password_file;    /* resolved against project_dir; NULL when unset */
 	/* where password_file was set, for messages: "--password-file",
 	 * "SCHEMAKE_PASSWORD_FILE", ".env SCHEMAKE_PASSWORD_FILE",
 	 * "schemake.ini [database] password_file"; NULL when unset */
 	const char *password_file_source;
 	enum sk_dialect dialect; /* of url when set, else [database] dialect, else postgres */
-	bool protected_db;    /* [database] protected = true, or SCHEMAKE_ENV=production */
-	char *migrations_dir; /* resolved against project_dir; default "migrations" */
-	char *schema_dir;     /* default "schema" */
-	char *generated_dir;  /* default "generated" */
-	char *seeds_dir;      /* default "seeds" */
-	char *ini_path;       /* path of schemake.ini when it exists, else NULL */
+	bool protected_db;       /* [database] protected = true, or SCHEMAKE_ENV=production */
+	char *migrations_dir;    /* resolved against project_dir; default "migrations" */
+	char *schema_dir;        /* default "schema" */
+	char *generated_dir;     /* default "generated" */
+	char *seeds_dir;         /* default "seeds" */
+	char *ini_path;          /* path of schemake.ini when it exists, else NULL */
 };
 #define SK_CONFIG_INIT { 0 }
 

@@ -106,7 +106,7 @@ static void unquoted_value(const char *p, const char *eol, bool blank_before, st
 
 char *sk_dotenv_lookup(const char *text, size_t len, const char *key)
 {
-	struct cursor c = { text, text + len };
+	struct cursor c = {text, text + len};
 	struct sk_buf val = SK_BUF_INIT;
 	size_t klen = strlen(key);
 	bool found = false;

@@ -17,9 +17,9 @@
 
 #include "common/banned.h"
 
-#define ACCEPTED_FORMS                                                                                     \
-	"use postgresql://user@host:port/dbname (a password containing '@', ':', '/', '?' or '#' "           \
-	"must be percent-encoded), a libpq keyword string such as 'host=... dbname=...', "                  \
+#define ACCEPTED_FORMS                                                                                       \
+	"use postgresql://user:password@host:port/dbname (percent-encode a '/' in the password as %2F), "    \
+	"a libpq keyword string such as 'host=... dbname=...', "                                             \
 	"sqlite:relative/path.db, sqlite:///absolute/path.db or sqlite::memory:"
 
 const char *sk_dialect_name(enum sk_dialect d)
@@ -29,20 +29,12 @@ const char *sk_dialect_name(enum sk_dialect d)
 
 int sk_dialect_parse(const char *name)
 {
-	static const struct {
-		const char *name;
-		enum sk_dialect d;
-	} names[] = {
-		{ "postgres", SK_DIALECT_POSTGRES }, { "postgresql", SK_DIALECT_POSTGRES },
-		{ "pg", SK_DIALECT_POSTGRES },       { "sqlite", SK_DIALECT_SQLITE },
-		{ "sqlite3", SK_DIALECT_SQLITE },
-	};
-
 	if (!name)
 		return -1;
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (!strcasecmp(name, names[i].name))
-			return (int)names[i].d;
+	if (!strcasecmp(name, "postgres") || !strcasecmp(name, "postgresql") || !strcasecmp(name, "pg"))
+		return SK_DIALECT_POSTGRES;
+	if (!strcasecmp(name, "sqlite") || !strcasecmp(name, "sqlite3"))
+		return SK_DIALECT_SQLITE;
 	return -1;
 }
 
@@ -129,10 +121,10 @@ static bool is_key_char(char c)
 /*
  * Finds the secret parts of a raw URL or keyword string, without trusting
  * it to be well formed:
- *  - in scheme://userinfo@..., everything between the first ':' of the
- *    userinfo and the LAST '@' of the text (a raw '@', '/' or '?' in a
- *    password then stays hidden; an '@' in a query value may hide more than
- *    the password, which is the safe side);
+ *  - in scheme://userinfo@... (or scheme:userinfo@...), everything between
+ *    the first ':' after the scheme and the LAST '@' of the text, so a raw
+ *    '@', '/' or '?' in a password stays hidden (an '@' in a query value
+ *    may then hide more than the password: the safe side);
  *  - the value after any key ending in "password" (password, sslpassword),
  *    case-insensitively, in keyword strings (quoted values too) and URL
  *    query parameters; also when the '=' is missing, since the next word is
@@ -140,13 +132,16 @@ static bool is_key_char(char c)
  */
 static void find_secrets(struct spans *out, const char *s)
 {
-	const char *sep = strstr(s, "://");
-	bool is_url = sep && scheme_len(s) == (size_t)(sep - s);
-	size_t len = strlen(s);
+	size_t len = strlen(s), slen = scheme_len(s);
+	bool is_url = slen > 0;
 
 	if (is_url) {
-		size_t a = (size_t)(sep - s) + 3;
-		const char *at = strrchr(s + a, '@');
+		size_t a = slen + 1;
+		const char *at;
+
+		if (s[a] == '/' && s[a + 1] == '/')
+			a += 2;
+		at = strrchr(s + a, '@');
 
 		if (at) {
 			const char *colon = memchr(s + a, ':', (size_t)(at - (s + a)));
@@ -204,7 +199,7 @@ static void find_secrets(struct spans *out, const char *s)
 
 void sk_url_mask(struct sk_buf *out, const char *url)
 {
-	struct spans sp = { NULL, 0, 0 };
+	struct spans sp = {NULL, 0, 0};
 	size_t pos = 0;
 
 	if (!url)
@@ -272,7 +267,8 @@ static void add_encoded(struct sk_buf *out, const char *s, const char *also_safe
 {
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		if (isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || (also_safe && strchr(also_safe, c)))
+		if (isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' ||
+		    (also_safe && strchr(also_safe, c)))
 			sk_buf_addch(out, c);
 		else
 			sk_buf_addf(out, "%%%02X", c);
@@ -310,8 +306,8 @@ static int parse_sqlite(struct sk_conninfo *out, const char *url, size_t slen, s
 
 	if (memchr(url, '+', slen))
 		return url_error(err, url,
-				 "a +driver suffix is not accepted for sqlite (sqlite:///path is an absolute "
-				 "path here, unlike SQLAlchemy)");
+		                 "a +driver suffix is not accepted for sqlite (sqlite:///path is an absolute "
+		                 "path here, unlike SQLAlchemy)");
 	/* dbmate's rule: "sqlite:" then an optional "//", the rest is the path. */
 	if (p[0] == '/' && p[1] == '/')
 		p += 2;
@@ -331,7 +327,7 @@ static int parse_sqlite(struct sk_conninfo *out, const char *url, size_t slen, s
 static void normalise_pg_url(struct sk_buf *out, const char *url, size_t slen)
 {
 	const char *rest = url + slen + 3; /* after "scheme://" */
-	size_t alen = strcspn(rest, "/?");
+	size_t alen = strcspn(rest, "/");  /* where libpq stops looking for '@' */
 	const char *at = NULL;
 
 	for (size_t i = 0; i < alen; i++)
@@ -348,7 +344,7 @@ static void normalise_pg_url(struct sk_buf *out, const char *url, size_t slen)
 /* Adds the raw and decoded forms of every secret of text to list. */
 static void collect_secrets(struct sk_buf *list, size_t *nr, const char *text)
 {
-	struct spans sp = { NULL, 0, 0 };
+	struct spans sp = {NULL, 0, 0};
 
 	find_secrets(&sp, text);
 	for (size_t i = 0; i < sp.nr; i++) {
@@ -361,26 +357,45 @@ static void collect_secrets(struct sk_buf *list, size_t *nr, const char *text)
 	free(sp.v);
 }
 
+/* True when text shares a run of min(4, strlen(secret)) bytes with secret:
+ * libpq may quote a piece of a password (a query parameter cut at a raw
+ * '?', say), not only all of it. */
+static bool shares_secret(const char *text, const char *secret)
+{
+	size_t n = strlen(secret), k = n < 4 ? n : 4;
+
+	if (!n)
+		return false;
+	for (size_t i = 0; i + k <= n; i++)
+		if (memmem(text, strlen(text), secret + i, k))
+			return true;
+	return false;
+}
+
 /* libpq's parse error, made safe to show: the URL it quotes becomes the
- * masked URL; if any secret is still in it, it is not shown at all. */
+ * masked URL; if anything else in it overlaps a secret, it is not shown. */
 static int pg_parse_error(struct sk_error *err, const char *url, const char *passed, const char *msg)
 {
-	struct sk_buf clean = SK_BUF_INIT, masked = SK_BUF_INIT, secrets = SK_BUF_INIT;
+	struct sk_buf clean = SK_BUF_INIT, rest = SK_BUF_INIT, masked = SK_BUF_INIT, secrets = SK_BUF_INIT;
 	size_t nsecrets = 0, plen = strlen(passed), ulen = strlen(url);
 	bool leaks = false;
 	const char *p;
 	int rc;
 
 	sk_url_mask(&masked, url);
+	/* clean: what is shown; rest: libpq's own words, checked for secrets */
 	for (p = msg ? msg : ""; *p && *p != '\n';) {
 		if (plen && !strncmp(p, passed, plen)) {
 			sk_buf_adds(&clean, masked.buf);
+			sk_buf_addch(&rest, '\n');
 			p += plen;
 		} else if (ulen && !strncmp(p, url, ulen)) {
 			sk_buf_adds(&clean, masked.buf);
+			sk_buf_addch(&rest, '\n');
 			p += ulen;
 		} else {
 			sk_buf_addch(&clean, iscntrl((unsigned char)*p) ? '?' : *p);
+			sk_buf_addch(&rest, *p);
 			p++;
 		}
 	}
@@ -388,14 +403,22 @@ static int pg_parse_error(struct sk_error *err, const char *url, const char *pas
 	collect_secrets(&secrets, &nsecrets, passed);
 	p = secrets.buf;
 	for (size_t i = 0; i < nsecrets; i++, p += strlen(p) + 1)
-		if (*p && strstr(clean.buf, p))
+		if (shares_secret(rest.buf, p))
 			leaks = true;
+	/* libpq often ends with the URL it was given: shown once is enough */
+	if (clean.len > masked.len + 4) {
+		const char *tail = clean.buf + clean.len - masked.len - 4;
+		if (!memcmp(tail, ": \"", 3) && !memcmp(tail + 3, masked.buf, masked.len) &&
+		    tail[3 + masked.len] == '"')
+			sk_buf_setlen(&clean, clean.len - masked.len - 4);
+	}
 	if (leaks || !clean.len) {
 		sk_buf_reset(&clean);
 		sk_buf_adds(&clean, "libpq cannot parse it");
 	}
 	rc = url_error(err, url, clean.buf);
 	sk_buf_release(&clean);
+	sk_buf_release(&rest);
 	sk_buf_release(&masked);
 	sk_buf_release(&secrets);
 	return rc;
@@ -555,13 +578,17 @@ void sk_conninfo_set(struct sk_conninfo *ci, const char *keyword, const char *va
 	size_t rank, pos;
 
 	if (i >= 0) {
-		free(ci->pg_values[i]);
+		char *old = ci->pg_values[i];
 		if (value) {
+			/* value may point into the old one */
 			ci->pg_values[i] = sk_xstrdup(value);
+			free(old);
 			return;
 		}
+		free(old);
 		free(ci->pg_keywords[i]);
-		memmove(ci->pg_keywords + i, ci->pg_keywords + i + 1, (ci->pg_nr - (size_t)i) * sizeof(char *));
+		memmove(ci->pg_keywords + i, ci->pg_keywords + i + 1,
+		        (ci->pg_nr - (size_t)i) * sizeof(char *));
 		memmove(ci->pg_values + i, ci->pg_values + i + 1, (ci->pg_nr - (size_t)i) * sizeof(char *));
 		ci->pg_nr--;
 		return;

@@ -11,10 +11,12 @@
  *     a '%' anywhere that does not start a %XX escape is taken literally
  *     (sent as %25), valid escapes decode as usual (so a password "%41" must
  *     be written %2541), and a raw '@' in the userinfo is taken as part of
- *     the password (the LAST '@' ends the userinfo, as in URL parsers; libpq
- *     alone would stop at the first). A raw '/', '?' or '#' in a password
- *     must be percent-encoded. A port that is not a number (or a list of
- *     numbers) is an error.
+ *     the password (the LAST '@' before the first '/' ends the userinfo, as
+ *     in URL parsers; libpq alone would stop at the first). Raw ':', '?' and
+ *     '#' in a password work as written (libpq's rule); a '/' must be
+ *     percent-encoded (%2F), otherwise the text reads as host:port/dbname
+ *     and the non-numeric "port" is reported: a port that is not a number
+ *     (or a list of numbers) is an error.
  *   sqlite: dbmate's convention, NOT SQLAlchemy's: "sqlite:" (or "sqlite3:"),
  *     then an optional "//", and the rest is the path, taken literally (no
  *     percent-decoding, no query string):

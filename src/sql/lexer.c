@@ -18,7 +18,7 @@
 enum head {
 	HEAD_NONE = 0, /* no significant token yet */
 	HEAD_OTHER,
-	HEAD_COPY,     /* PostgreSQL COPY: watch for FROM stdin */
+	HEAD_COPY, /* PostgreSQL COPY: watch for FROM stdin */
 	HEAD_CREATE,
 	HEAD_CREATE_OR,
 	HEAD_CREATE_OR_REPLACE,
@@ -28,12 +28,7 @@ enum head {
 };
 
 /* copy_state values */
-enum copy_state {
-	COPY_NONE = 0,
-	COPY_WANT_FROM,
-	COPY_WANT_STDIN,
-	COPY_STDIN
-};
+enum copy_state { COPY_NONE = 0, COPY_WANT_FROM, COPY_WANT_STDIN, COPY_STDIN };
 
 static bool is_space(unsigned char c)
 {
@@ -116,7 +111,7 @@ static void reset_statement(struct sk_sql_lexer *lx)
 void sk_sql_lexer_init(struct sk_sql_lexer *lx, const char *src, size_t len, enum sk_sql_dialect_hint dialect)
 {
 	memset(lx, 0, sizeof(*lx));
-	lx->src = src;
+	lx->src = src ? src : "";
 	lx->len = src ? len : 0;
 	lx->line = 1;
 	lx->col = 1;
@@ -271,7 +266,7 @@ static bool meta_is_copy_from_stdin(const char *s, size_t len)
 		w = p;
 		while (p < len && is_ident_cont((unsigned char)s[p]))
 			p++;
-		if (depth == 0 && after_from && p - w == 5 && caseeq(s + w, "stdin", 5))
+		if (after_from && p - w == 5 && caseeq(s + w, "stdin", 5))
 			return true;
 		after_from = depth == 0 && p - w == 4 && caseeq(s + w, "from", 4);
 	}
@@ -356,14 +351,14 @@ static int scan_dollar(struct sk_sql_lexer *lx, struct sk_sql_token *out, struct
 			return emit(lx, out, SK_TOK_DOLLAR_STRING, p + tag);
 	}
 	rc = sk_error_set(err, SK_ERR_INPUT, "unterminated dollar-quoted string starting with %.*s", (int)tag,
-			  open);
+	                  open);
 	sk_error_locate(err, NULL, lx->line, lx->col);
 	return rc;
 }
 
 /* A quoted string or identifier whose opening quote is at pos + prefix. */
 static int scan_string(struct sk_sql_lexer *lx, struct sk_sql_token *out, struct sk_error *err, size_t prefix,
-		       bool backslash)
+                       bool backslash)
 {
 	char q = lx->src[lx->pos + prefix];
 	size_t end;
@@ -373,7 +368,8 @@ static int scan_string(struct sk_sql_lexer *lx, struct sk_sql_token *out, struct
 	else
 		end = scan_quoted(lx, lx->pos + prefix + 1, q, true, backslash);
 	if (end == 0)
-		return fail_here(lx, err, q == '\'' ? "unterminated quoted string" : "unterminated quoted identifier");
+		return fail_here(lx, err,
+		                 q == '\'' ? "unterminated quoted string" : "unterminated quoted identifier");
 	return emit(lx, out, q == '\'' ? SK_TOK_STRING : SK_TOK_QUOTED_IDENT, end);
 }
 
@@ -409,7 +405,7 @@ static int scan_operator(struct sk_sql_lexer *lx, struct sk_sql_token *out)
 	/* a run of operator characters, stopping where a comment starts */
 	while (p < lx->len && is_op_char(lx, (unsigned char)lx->src[p])) {
 		if (p + 1 < lx->len && ((lx->src[p] == '-' && lx->src[p + 1] == '-') ||
-					(lx->src[p] == '/' && lx->src[p + 1] == '*')))
+		                        (lx->src[p] == '/' && lx->src[p + 1] == '*')))
 			break;
 		p++;
 	}
@@ -520,7 +516,7 @@ static void note_head(struct sk_sql_lexer *lx, const struct sk_sql_token *t)
 		break;
 	case HEAD_CREATE_OR_REPLACE:
 		lx->head_state =
-			(word_is(t, "function") || word_is(t, "procedure")) ? HEAD_ROUTINE : HEAD_OTHER;
+		        (word_is(t, "function") || word_is(t, "procedure")) ? HEAD_ROUTINE : HEAD_OTHER;
 		break;
 	case HEAD_CREATE_TEMP:
 		lx->head_state = word_is(t, "trigger") ? HEAD_TRIGGER : HEAD_OTHER;
@@ -605,7 +601,7 @@ int sk_sql_lexer_token(struct sk_sql_lexer *lx, struct sk_sql_token *out, struct
 	if (lx->pos >= lx->len) {
 		if (lx->copy_line_pending)
 			return fail_here(lx, err,
-					 "unterminated copy data: no line \"\\.\" after copy ... from stdin");
+			                 "unterminated copy data: no line \"\\.\" after copy ... from stdin");
 		out->kind = SK_TOK_EOF;
 		out->start = lx->src + lx->pos;
 		out->len = 0;
@@ -728,8 +724,8 @@ static const char *skip_space_comments(const char *p, const char *end)
 
 bool sk_sql_starts_with(const struct sk_sql_stmt *stmt, const char *words)
 {
-	const char *p = stmt->start;
-	const char *end = stmt->start + stmt->len;
+	const char *p = stmt->start ? stmt->start : "";
+	const char *end = stmt->start ? stmt->start + stmt->len : p;
 
 	for (;;) {
 		size_t n;

@@ -149,7 +149,8 @@ static void tokenize(struct toks *tk, const char *src, enum sk_sql_dialect_hint 
 }
 
 /* The first token of the given kind whose text is `text`, or fails. */
-static const struct sk_sql_token *find_tok(const struct toks *tk, enum sk_sql_token_kind kind, const char *text)
+static const struct sk_sql_token *find_tok(const struct toks *tk, enum sk_sql_token_kind kind,
+                                           const char *text)
 {
 	for (size_t i = 0; i < tk->n; i++)
 		if (tk->t[i].kind == kind && tk->t[i].len == strlen(text) &&
@@ -404,7 +405,7 @@ static void test_lexer__sqlite_bracket_and_backtick_identifiers(void **state)
 static void test_lexer__dollar_quote_with_semicolons_and_inner_tag(void **state)
 {
 	static const char body[] = "$body$\nBEGIN\n  PERFORM 1; -- ;\n  x := $x$ inner; $ $$ $x$ || 'q'' \"r'"
-				   ";\nEND\n$body$";
+	                           ";\nEND\n$body$";
 	struct sk_buf sql = SK_BUF_INIT;
 	struct split s;
 	struct toks tk;
@@ -488,11 +489,12 @@ static void test_lexer__sqlite_dollar_is_a_parameter(void **state)
 static void test_lexer__token_kinds(void **state)
 {
 	static const enum sk_sql_token_kind want[] = {
-		SK_TOK_WORD,  SK_TOK_SPACE, SK_TOK_WORD,   SK_TOK_PUNCT, SK_TOK_WORD,  SK_TOK_PUNCT,
-		SK_TOK_SPACE, SK_TOK_NUMBER, SK_TOK_PUNCT, SK_TOK_SPACE, SK_TOK_WORD,  SK_TOK_PUNCT,
-		SK_TOK_WORD,  SK_TOK_PUNCT, SK_TOK_SPACE,  SK_TOK_PARAM, SK_TOK_SPACE, SK_TOK_LINE_COMMENT,
-		SK_TOK_SPACE, SK_TOK_WORD,  SK_TOK_SPACE,  SK_TOK_WORD,  SK_TOK_SPACE, SK_TOK_PUNCT,
-		SK_TOK_SPACE, SK_TOK_PARAM, SK_TOK_SEMICOLON,
+	        SK_TOK_WORD,  SK_TOK_SPACE,     SK_TOK_WORD,         SK_TOK_PUNCT, SK_TOK_WORD,
+	        SK_TOK_PUNCT, SK_TOK_SPACE,     SK_TOK_NUMBER,       SK_TOK_PUNCT, SK_TOK_SPACE,
+	        SK_TOK_WORD,  SK_TOK_PUNCT,     SK_TOK_WORD,         SK_TOK_PUNCT, SK_TOK_SPACE,
+	        SK_TOK_PARAM, SK_TOK_SPACE,     SK_TOK_LINE_COMMENT, SK_TOK_SPACE, SK_TOK_WORD,
+	        SK_TOK_SPACE, SK_TOK_WORD,      SK_TOK_SPACE,        SK_TOK_PUNCT, SK_TOK_SPACE,
+	        SK_TOK_PARAM, SK_TOK_SEMICOLON,
 	};
 	struct toks tk;
 
@@ -546,8 +548,9 @@ static void test_lexer__meta_command_lines(void **state)
 	struct split s;
 
 	(void)state;
-	split(&s, "\\restrict k3yAbC123\nSET x = 1;\n  \\connect db\n\\set ON_ERROR_STOP on\r\nSELECT 1;\n"
-		  "\\unrestrict k3yAbC123\n",
+	split(&s,
+	      "\\restrict k3yAbC123\nSET x = 1;\n  \\connect db\n\\set ON_ERROR_STOP on\r\nSELECT 1;\n"
+	      "\\unrestrict k3yAbC123\n",
 	      PG);
 	assert_int_equal(s.rc, 0);
 	assert_int_equal(s.n, 6);
@@ -587,8 +590,9 @@ static void test_lexer__backslash_inside_string_or_body_is_not_meta(void **state
 	struct split s;
 
 	(void)state;
-	split(&s, "SELECT '\n\\connect x\n';\nCREATE FUNCTION f() RETURNS void AS $$\n\\set y\n$$ LANGUAGE sql;\n"
-		  "SELECT E'\\\n\\q';\nSELECT 1\n\\g x;\n/* \n\\quit */ SELECT 2;",
+	split(&s,
+	      "SELECT '\n\\connect x\n';\nCREATE FUNCTION f() RETURNS void AS $$\n\\set y\n$$ LANGUAGE sql;\n"
+	      "SELECT E'\\\n\\q';\nSELECT 1\n\\g x;\n/* \n\\quit */ SELECT 2;",
 	      PG);
 	assert_int_equal(s.rc, 0);
 	assert_int_equal(s.n, 5);
@@ -598,7 +602,7 @@ static void test_lexer__backslash_inside_string_or_body_is_not_meta(void **state
 	split_release(&s);
 }
 
-static void test_lexer__sqlite_has_no_meta_commands(void **state)
+static void test_lexer__sqlite_has_no_meta_commands_or_copy(void **state)
 {
 	struct split s;
 
@@ -606,6 +610,11 @@ static void test_lexer__sqlite_has_no_meta_commands(void **state)
 	split(&s, "\\x;\nSELECT 1;", LITE);
 	assert_int_equal(s.n, 2);
 	assert_stmt(&s, 0, SK_STMT_SQL, "\\x");
+	split_release(&s);
+	split(&s, "COPY t FROM stdin;\nSELECT 1;", LITE);
+	assert_int_equal(s.rc, 0);
+	assert_int_equal(s.n, 2);
+	assert_stmt(&s, 1, SK_STMT_SQL, "SELECT 1");
 	split_release(&s);
 }
 
@@ -625,6 +634,13 @@ static void test_lexer__copy_from_stdin_data(void **state)
 	assert_stmt(&s, 2, SK_STMT_SQL, "SELECT 1");
 	assert_stmt_at(&s, 2, 5, 1);
 	assert_reconstructs(&s);
+	split_release(&s);
+	/* data lines may be empty or start with white space */
+	split(&s, "COPY t FROM stdin;\n\n\t\\N\n  x\n\\.\n", PG);
+	assert_int_equal(s.rc, 0);
+	assert_int_equal(s.n, 2);
+	assert_stmt(&s, 1, SK_STMT_COPY_DATA, "\n\t\\N\n  x\n\\.");
+	assert_stmt_at(&s, 1, 2, 1);
 	split_release(&s);
 }
 
@@ -666,8 +682,9 @@ static void test_lexer__copy_without_stdin_has_no_data(void **state)
 	struct split s;
 
 	(void)state;
-	split(&s, "COPY t FROM '/tmp/f';\nSELECT 1;\nCOPY (SELECT * FROM stdin) TO stdout;\nSELECT 2;\n"
-		  "COPY t TO stdout;\nSELECT 3;",
+	split(&s,
+	      "COPY t FROM '/tmp/f';\nSELECT 1;\nCOPY (SELECT * FROM stdin) TO stdout;\nSELECT 2;\n"
+	      "COPY t TO stdout;\nSELECT 3;",
 	      PG);
 	assert_int_equal(s.rc, 0);
 	assert_int_equal(s.n, 6);
@@ -688,6 +705,12 @@ static void test_lexer__meta_copy_from_stdin_data(void **state)
 	assert_stmt(&s, 1, SK_STMT_COPY_DATA, "1;2\n\\.");
 	assert_stmt(&s, 2, SK_STMT_SQL, "SELECT 1");
 	split_release(&s);
+	/* from stdin inside the query of \\copy (...) to is no data source */
+	split(&s, "\\copy (SELECT 1 FROM stdin) TO stdout\nSELECT 1;", PG);
+	assert_int_equal(s.rc, 0);
+	assert_int_equal(s.n, 2);
+	assert_stmt(&s, 1, SK_STMT_SQL, "SELECT 1");
+	split_release(&s);
 }
 
 static void test_lexer__text_after_copy_on_same_line_is_an_error(void **state)
@@ -705,22 +728,29 @@ static void test_lexer__text_after_copy_on_same_line_is_an_error(void **state)
 
 static void test_lexer__sqlite_trigger_body(void **state)
 {
+	static const char trigger[] = "CREATE TEMP TRIGGER tr AFTER INSERT ON t\n"
+	                              "BEGIN\n"
+	                              "  UPDATE t SET x = CASE WHEN 1 THEN 2 END;\n"
+	                              "  INSERT INTO log VALUES ('end;');\n"
+	                              "END";
+	struct sk_buf sql = SK_BUF_INIT;
 	struct split s;
 
 	(void)state;
-	split(&s, "CREATE TEMP TRIGGER tr AFTER INSERT ON t\nBEGIN\n  UPDATE t SET x = CASE WHEN 1 THEN 2 END;\n"
-		  "  INSERT INTO log VALUES ('end;');\nEND;\nCREATE TRIGGER IF NOT EXISTS t2 BEFORE DELETE ON t "
-		  "BEGIN SELECT RAISE(ABORT, 'no'); END;\nSELECT 1;",
-	      LITE);
+	sk_buf_addf(&sql, "%s;\n", trigger);
+	sk_buf_adds(
+	        &sql,
+	        "CREATE TRIGGER IF NOT EXISTS t2 BEFORE DELETE ON t BEGIN SELECT RAISE(ABORT, 'no'); END;\n");
+	sk_buf_adds(&sql, "SELECT 1;");
+	split(&s, sql.buf, LITE);
 	assert_int_equal(s.rc, 0);
 	assert_int_equal(s.n, 3);
-	assert_stmt(&s, 0, SK_STMT_SQL,
-		    "CREATE TEMP TRIGGER tr AFTER INSERT ON t\nBEGIN\n  UPDATE t SET x = CASE WHEN 1 THEN 2 END;\n"
-		    "  INSERT INTO log VALUES ('end;');\nEND");
+	assert_stmt(&s, 0, SK_STMT_SQL, trigger);
 	assert_true(sk_sql_starts_with(&s.st[1], "CREATE TRIGGER"));
 	assert_stmt(&s, 2, SK_STMT_SQL, "SELECT 1");
 	assert_stmt_at(&s, 2, 7, 1);
 	split_release(&s);
+	sk_buf_release(&sql);
 	/* a transaction BEGIN outside a trigger is a statement of its own */
 	split(&s, "BEGIN; SELECT 1; END;", LITE);
 	assert_int_equal(s.n, 3);
@@ -729,21 +759,27 @@ static void test_lexer__sqlite_trigger_body(void **state)
 
 static void test_lexer__pg_begin_atomic_with_case(void **state)
 {
+	static const char function[] = "CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql\n"
+	                               "BEGIN ATOMIC\n"
+	                               "  SELECT CASE WHEN x > 0 THEN 1 END;\n"
+	                               "  SELECT (CASE WHEN x > 1 THEN 2 END);\n"
+	                               "END";
+	static const char procedure[] =
+	        "CREATE OR REPLACE PROCEDURE p() BEGIN ATOMIC INSERT INTO t VALUES (1); END";
+	struct sk_buf sql = SK_BUF_INIT;
 	struct split s;
 
 	(void)state;
-	split(&s, "CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT CASE WHEN x > 0 THEN 1 "
-		  "END;\n  SELECT (CASE WHEN x > 1 THEN 2 END);\nEND;\nCREATE OR REPLACE PROCEDURE p() BEGIN ATOMIC "
-		  "INSERT INTO t VALUES (1); END;\nSELECT 3;",
-	      PG);
+	sk_buf_addf(&sql, "%s;\n%s;\nSELECT 3;", function, procedure);
+	split(&s, sql.buf, PG);
 	assert_int_equal(s.rc, 0);
 	assert_int_equal(s.n, 3);
-	assert_stmt(&s, 0, SK_STMT_SQL,
-		    "CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT CASE WHEN x > 0 "
-		    "THEN 1 END;\n  SELECT (CASE WHEN x > 1 THEN 2 END);\nEND");
-	assert_stmt(&s, 1, SK_STMT_SQL, "CREATE OR REPLACE PROCEDURE p() BEGIN ATOMIC INSERT INTO t VALUES (1); END");
+	assert_stmt(&s, 0, SK_STMT_SQL, function);
+	assert_stmt(&s, 1, SK_STMT_SQL, procedure);
 	assert_stmt(&s, 2, SK_STMT_SQL, "SELECT 3");
+	assert_stmt_at(&s, 2, 7, 1);
 	split_release(&s);
+	sk_buf_release(&sql);
 }
 
 static void test_lexer__pg_transaction_begin_is_not_a_body(void **state)
@@ -751,9 +787,16 @@ static void test_lexer__pg_transaction_begin_is_not_a_body(void **state)
 	struct split s;
 
 	(void)state;
-	split(&s, "BEGIN;\nSELECT CASE WHEN true THEN 1 END;\nEND;\nCREATE TABLE atomic (begin int);\nSELECT 1;", PG);
+	split(&s,
+	      "BEGIN;\nSELECT CASE WHEN true THEN 1 END;\nEND;\nCREATE TABLE atomic (begin int);\nSELECT 1;",
+	      PG);
 	assert_int_equal(s.n, 5);
 	assert_stmt(&s, 4, SK_STMT_SQL, "SELECT 1");
+	split_release(&s);
+	/* like psql, BEGIN ATOMIC counts only outside parentheses */
+	split(&s, "CREATE FUNCTION f(begin atomic) RETURNS int LANGUAGE sql RETURN 1;\nSELECT 2;", PG);
+	assert_int_equal(s.n, 2);
+	assert_stmt(&s, 1, SK_STMT_SQL, "SELECT 2");
 	split_release(&s);
 }
 
@@ -839,28 +882,28 @@ static void test_lexer__utf8_bom(void **state)
 /* ---- spans ---- */
 
 static const char *const pg_pieces[] = {
-	"SELECT 1;\n",
-	"-- comment ; 'x\n",
-	"/* a /* nested ; */ \" */\n",
-	"CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $x$ ; $x$ $body$ LANGUAGE sql;\n",
-	"SELECT 'it''s;', E'\\';', \"q\"\";\" FROM t;\r\n",
-	"\\restrict abcDEF123\n",
-	"COPY t (a) FROM stdin;\n1;x\n'\n\\.\n",
-	";;\n",
-	"CREATE FUNCTION g(x int) RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT CASE WHEN x>0 THEN 1 END; END;\n",
-	"SELECT $1, a$b FROM u;",
-	"  \t\n",
-	"\\connect db\r\n",
-	"INSERT INTO t VALUES (B'1', X'2', U&'3');\n",
+        "SELECT 1;\n",
+        "-- comment ; 'x\n",
+        "/* a /* nested ; */ \" */\n",
+        "CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $x$ ; $x$ $body$ LANGUAGE sql;\n",
+        "SELECT 'it''s;', E'\\';', \"q\"\";\" FROM t;\r\n",
+        "\\restrict abcDEF123\n",
+        "COPY t (a) FROM stdin;\n1;x\n'\n\\.\n",
+        ";;\n",
+        "CREATE FUNCTION g(x int) RETURNS int BEGIN ATOMIC SELECT CASE WHEN x>0 THEN 1 END; END;\n",
+        "SELECT $1, a$b FROM u;",
+        "  \t\n",
+        "\\connect db\r\n",
+        "INSERT INTO t VALUES (B'1', X'2', U&'3');\n",
 };
 
 static const char *const lite_pieces[] = {
-	"SELECT 1;\n",
-	"CREATE TRIGGER tr AFTER INSERT ON t BEGIN UPDATE t SET a = CASE WHEN 1 THEN 2 END; SELECT 3; END;\n",
-	"SELECT [a;b], `c``;` FROM \"t;\";\r\n",
-	"-- comment\n/* c */;\n",
-	"SELECT ?1, :a, @b, $c;",
-	"\n",
+        "SELECT 1;\n",
+        "CREATE TRIGGER tr AFTER INSERT ON t BEGIN UPDATE t SET a = CASE WHEN 1 THEN 2 END; SELECT 3; END;\n",
+        "SELECT [a;b], `c``;` FROM \"t;\";\r\n",
+        "-- comment\n/* c */;\n",
+        "SELECT ?1, :a, @b, $c;",
+        "\n",
 };
 
 static void build_mixed(struct sk_buf *sb, const char *const *pieces, size_t npieces, size_t count)
@@ -1137,56 +1180,56 @@ static void test_lexer__starts_with(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_lexer__splits_on_semicolons),
-		cmocka_unit_test(test_lexer__final_statement_without_semicolon),
-		cmocka_unit_test(test_lexer__empty_statements_are_skipped),
-		cmocka_unit_test(test_lexer__only_comments_and_space_is_no_statement),
-		cmocka_unit_test(test_lexer__semicolon_before_terminator_keeps_text),
-		cmocka_unit_test(test_lexer__line_comment_hides_semicolon_and_quote),
-		cmocka_unit_test(test_lexer__nested_block_comments),
-		cmocka_unit_test(test_lexer__sqlite_block_comments_do_not_nest),
-		cmocka_unit_test(test_lexer__string_quote_doubling),
-		cmocka_unit_test(test_lexer__backslash_is_ordinary_in_standard_strings),
-		cmocka_unit_test(test_lexer__e_string_backslash_escapes),
-		cmocka_unit_test(test_lexer__e_prefix_is_not_special_in_sqlite),
-		cmocka_unit_test(test_lexer__prefixed_strings),
-		cmocka_unit_test(test_lexer__quoted_identifier_doubling),
-		cmocka_unit_test(test_lexer__sqlite_bracket_and_backtick_identifiers),
-		cmocka_unit_test(test_lexer__dollar_quote_with_semicolons_and_inner_tag),
-		cmocka_unit_test(test_lexer__empty_tag_dollar_quote),
-		cmocka_unit_test(test_lexer__positional_params_are_not_dollar_quotes),
-		cmocka_unit_test(test_lexer__dollar_inside_identifier_is_not_a_quote),
-		cmocka_unit_test(test_lexer__sqlite_dollar_is_a_parameter),
-		cmocka_unit_test(test_lexer__token_kinds),
-		cmocka_unit_test(test_lexer__operator_run_stops_at_comment),
-		cmocka_unit_test(test_lexer__token_positions),
-		cmocka_unit_test(test_lexer__meta_command_lines),
-		cmocka_unit_test(test_lexer__meta_after_statement_on_same_line),
-		cmocka_unit_test(test_lexer__backslash_inside_string_or_body_is_not_meta),
-		cmocka_unit_test(test_lexer__sqlite_has_no_meta_commands),
-		cmocka_unit_test(test_lexer__copy_from_stdin_data),
-		cmocka_unit_test(test_lexer__copy_from_stdin_case_options_crlf),
-		cmocka_unit_test(test_lexer__copy_data_tokens),
-		cmocka_unit_test(test_lexer__copy_without_stdin_has_no_data),
-		cmocka_unit_test(test_lexer__meta_copy_from_stdin_data),
-		cmocka_unit_test(test_lexer__text_after_copy_on_same_line_is_an_error),
-		cmocka_unit_test(test_lexer__sqlite_trigger_body),
-		cmocka_unit_test(test_lexer__pg_begin_atomic_with_case),
-		cmocka_unit_test(test_lexer__pg_transaction_begin_is_not_a_body),
-		cmocka_unit_test(test_lexer__pg_semicolon_inside_parentheses),
-		cmocka_unit_test(test_lexer__statement_lines_and_columns),
-		cmocka_unit_test(test_lexer__crlf_line_numbers),
-		cmocka_unit_test(test_lexer__utf8_bom),
-		cmocka_unit_test(test_lexer__spans_reconstruct_large_mixed_input),
-		cmocka_unit_test(test_lexer__unterminated_string),
-		cmocka_unit_test(test_lexer__unterminated_quoted_identifier),
-		cmocka_unit_test(test_lexer__unterminated_dollar_quote),
-		cmocka_unit_test(test_lexer__unterminated_block_comment),
-		cmocka_unit_test(test_lexer__unterminated_copy_data),
-		cmocka_unit_test(test_lexer__never_reads_past_len),
-		cmocka_unit_test(test_lexer__nul_bytes_are_punctuation),
-		cmocka_unit_test(test_lexer__random_bytes_do_not_crash),
-		cmocka_unit_test(test_lexer__starts_with),
+	        cmocka_unit_test(test_lexer__splits_on_semicolons),
+	        cmocka_unit_test(test_lexer__final_statement_without_semicolon),
+	        cmocka_unit_test(test_lexer__empty_statements_are_skipped),
+	        cmocka_unit_test(test_lexer__only_comments_and_space_is_no_statement),
+	        cmocka_unit_test(test_lexer__semicolon_before_terminator_keeps_text),
+	        cmocka_unit_test(test_lexer__line_comment_hides_semicolon_and_quote),
+	        cmocka_unit_test(test_lexer__nested_block_comments),
+	        cmocka_unit_test(test_lexer__sqlite_block_comments_do_not_nest),
+	        cmocka_unit_test(test_lexer__string_quote_doubling),
+	        cmocka_unit_test(test_lexer__backslash_is_ordinary_in_standard_strings),
+	        cmocka_unit_test(test_lexer__e_string_backslash_escapes),
+	        cmocka_unit_test(test_lexer__e_prefix_is_not_special_in_sqlite),
+	        cmocka_unit_test(test_lexer__prefixed_strings),
+	        cmocka_unit_test(test_lexer__quoted_identifier_doubling),
+	        cmocka_unit_test(test_lexer__sqlite_bracket_and_backtick_identifiers),
+	        cmocka_unit_test(test_lexer__dollar_quote_with_semicolons_and_inner_tag),
+	        cmocka_unit_test(test_lexer__empty_tag_dollar_quote),
+	        cmocka_unit_test(test_lexer__positional_params_are_not_dollar_quotes),
+	        cmocka_unit_test(test_lexer__dollar_inside_identifier_is_not_a_quote),
+	        cmocka_unit_test(test_lexer__sqlite_dollar_is_a_parameter),
+	        cmocka_unit_test(test_lexer__token_kinds),
+	        cmocka_unit_test(test_lexer__operator_run_stops_at_comment),
+	        cmocka_unit_test(test_lexer__token_positions),
+	        cmocka_unit_test(test_lexer__meta_command_lines),
+	        cmocka_unit_test(test_lexer__meta_after_statement_on_same_line),
+	        cmocka_unit_test(test_lexer__backslash_inside_string_or_body_is_not_meta),
+	        cmocka_unit_test(test_lexer__sqlite_has_no_meta_commands_or_copy),
+	        cmocka_unit_test(test_lexer__copy_from_stdin_data),
+	        cmocka_unit_test(test_lexer__copy_from_stdin_case_options_crlf),
+	        cmocka_unit_test(test_lexer__copy_data_tokens),
+	        cmocka_unit_test(test_lexer__copy_without_stdin_has_no_data),
+	        cmocka_unit_test(test_lexer__meta_copy_from_stdin_data),
+	        cmocka_unit_test(test_lexer__text_after_copy_on_same_line_is_an_error),
+	        cmocka_unit_test(test_lexer__sqlite_trigger_body),
+	        cmocka_unit_test(test_lexer__pg_begin_atomic_with_case),
+	        cmocka_unit_test(test_lexer__pg_transaction_begin_is_not_a_body),
+	        cmocka_unit_test(test_lexer__pg_semicolon_inside_parentheses),
+	        cmocka_unit_test(test_lexer__statement_lines_and_columns),
+	        cmocka_unit_test(test_lexer__crlf_line_numbers),
+	        cmocka_unit_test(test_lexer__utf8_bom),
+	        cmocka_unit_test(test_lexer__spans_reconstruct_large_mixed_input),
+	        cmocka_unit_test(test_lexer__unterminated_string),
+	        cmocka_unit_test(test_lexer__unterminated_quoted_identifier),
+	        cmocka_unit_test(test_lexer__unterminated_dollar_quote),
+	        cmocka_unit_test(test_lexer__unterminated_block_comment),
+	        cmocka_unit_test(test_lexer__unterminated_copy_data),
+	        cmocka_unit_test(test_lexer__never_reads_past_len),
+	        cmocka_unit_test(test_lexer__nul_bytes_are_punctuation),
+	        cmocka_unit_test(test_lexer__random_bytes_do_not_crash),
+	        cmocka_unit_test(test_lexer__starts_with),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
