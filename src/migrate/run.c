@@ -562,6 +562,12 @@ int sk_migrate_run(const struct sk_migrate_opts *o, struct sk_buf *out, struct s
 	if (rc)
 		goto done;
 	r.mig_dir = display_path(r.cfg.migrations_dir);
+	if (sk_config_password_file_insecure(&r.cfg) && o->events.on_warning) {
+		char *msg = sk_xstrfmt("password file '%s' is readable by other users; 'chmod 600' it",
+				       r.cfg.password_file);
+		o->events.on_warning(o->events.ctx, msg);
+		free(msg);
+	}
 
 	if (!strcmp(v, "new"))
 		rc = verb_new(&r);

@@ -58,7 +58,7 @@ sk_pg_schema() {
 }
 
 sk_sqlite_schema() {
-	sqlite3 "$1" .schema | grep -v schemake_migrations || true
+	sqlite3 "$1" .schema | awk '/^CREATE TABLE schemake_migrations/ { skip = 1 } !skip { print } skip && /\);$/ { skip = 0 }'
 }
 
 # run CMD...: runs a command, capturing its exit status in RC, stdout in OUT

@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Where the database comes from (flag > DATABASE_URL > .env > schemake.ini),
+# passwords from every channel, and connection errors that are one line and
+# never contain the password. Needs the PostgreSQL fixture.
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "$0")/lib.sh"
+sk_begin
+sk_pg_begin cfg
+sk_psql postgres -c "GRANT ALL ON DATABASE \"$PGDB\" TO sk_pw" >/dev/null
+sk_psql "$PGDB" -c "GRANT ALL ON SCHEMA public TO sk_pw" >/dev/null
+pw=$SK_PG_PW_PASSWORD # S3cr%t pa:ss@word
+enc=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$pw")
+
+sk_mig migrations 20240101000000 one <<'SQL'
+-- migrate:up
+CREATE TABLE one (id integer);
+-- migrate:down
+DROP TABLE one;
+SQL
+
+no_secret() { # TEXT WHAT
+	expect_not_in "$1" "$pw" "$2: no password"
+	expect_not_in "$1" "S3cr" "$2: no part of the password"
+	expect_not_in "$1" "wrongpass" "$2: no wrong password"
+}
+
+# Precedence, shown with SQLite files: each level wins over the next.
+printf '[database]\nurl = sqlite:ini.db\n' >schemake.ini
+run schemake-migrate upgrade
+expect_rc 0 "schemake.ini url"
+[ -f ini.db ] && sk_pass || sk_fail "schemake.ini url used"
+printf 'DATABASE_URL=sqlite:dotenv.db # the .env one\n' >.env
+run schemake-migrate upgrade
+[ -f dotenv.db ] && sk_pass || sk_fail ".env beats schemake.ini"
+DATABASE_URL=sqlite:env.db run schemake-migrate upgrade
+[ -f env.db ] && sk_pass || sk_fail "DATABASE_URL beats .env"
+DATABASE_URL=sqlite:env.db run schemake-migrate upgrade --database-url sqlite:flag.db
+[ -f flag.db ] && sk_pass || sk_fail "--database-url beats DATABASE_URL"
+mkdir -p other/migrations && cp migrations/* other/migrations/
+run schemake-migrate -C other upgrade --database-url sqlite:other.db
+[ -f other/other.db ] || [ -f other.db ] && sk_pass || sk_fail "-C runs in the project dir"
+rm -f .env schemake.ini
+
+# PostgreSQL over TCP with password authentication, password from each channel.
+host_url="postgresql://sk_pw@127.0.0.1:$SK_PG_PORT/$PGDB"
+run schemake-migrate status --database-url "postgresql://sk_pw:$enc@127.0.0.1:$SK_PG_PORT/$PGDB"
+expect_rc 0 "password in the URL (percent-encoded)"
+no_secret "$OUT$ERR" "URL password"
+printf '%s\n' "$pw" >pw.txt
+chmod 600 pw.txt
+run schemake-migrate status --database-url "$host_url" --password-file pw.txt
+expect_rc 0 "password file (literal %, spaces, colon, at)"
+no_secret "$OUT$ERR" "password file"
+expect_not_in "$ERR" "readable by other users" "no warning for a private password file"
+chmod 644 pw.txt
+run schemake-migrate status --database-url "$host_url" --password-file pw.txt
+expect_rc 0 "world-readable password file still works"
+expect_in "$ERR" "warning: password file" "warns about a world-readable password file"
+no_secret "$ERR" "password file warning"
+chmod 600 pw.txt
+mkdir -p secrets && cp pw.txt secrets/postgres_password.txt
+printf '[database]\nurl = %s\npassword_file = secrets/postgres_password.txt\n' "$host_url" >schemake.ini
+run schemake-migrate upgrade
+expect_rc 0 "password_file from schemake.ini"
+no_secret "$OUT$ERR" "ini password file"
+expect_eq "$(sk_psql "$PGDB" -At -c 'SELECT count(*) FROM schemake_migrations')" "1" "upgrade over TCP applied"
+rm schemake.ini
+PGPASSWORD=$pw run schemake-migrate status --database-url "$host_url"
+expect_rc 0 "PGPASSWORD from libpq's environment"
+printf "DATABASE_URL='postgresql://sk_pw:%s@127.0.0.1:%s/%s'\n" "$enc" "$SK_PG_PORT" "$PGDB" >.env
+run schemake-migrate status
+expect_rc 0 "URL with password from .env"
+no_secret "$OUT$ERR" ".env password"
+rm .env
+PGHOST=$SK_PG_SOCKDIR PGPORT=$SK_PG_PORT PGUSER=$SK_PG_SUPERUSER PGDATABASE=$PGDB run schemake-migrate status --database-url "postgresql://"
+expect_rc 0 "PGHOST/PGPORT/PGUSER/PGDATABASE fill an empty URL"
+
+# Errors: one line, exit 3, no password.
+run schemake-migrate status --database-url "postgresql://sk_pw:wrongpass@127.0.0.1:$SK_PG_PORT/$PGDB"
+expect_rc 3 "wrong password"
+expect_one_line "$ERR" "wrong password"
+expect_in "$ERR" "password authentication failed" "wrong password message"
+no_secret "$ERR" "wrong password"
+expect_in "$ERR" "****" "wrong password: URL masked"
+run schemake-migrate status --database-url "postgresql://sk_pw:$enc@127.0.0.1:1/$PGDB"
+expect_rc 3 "unreachable server"
+expect_one_line "$ERR" "unreachable server"
+no_secret "$ERR" "unreachable server"
+run schemake-migrate status --database-url "postgresql://sk_pw:$enc@127.0.0.1:$SK_PG_PORT/no_such_db_here"
+expect_rc 3 "missing database"
+expect_one_line "$ERR" "missing database"
+expect_in "$ERR" "no_such_db_here" "missing database named"
+no_secret "$ERR" "missing database"
+printf '[database]\nurl = %s\npassword_file = secrets/nope.txt\n' "$host_url" >schemake.ini
+run schemake-migrate status
+expect_rc 3 "missing password_file"
+expect_one_line "$ERR" "missing password_file"
+expect_in "$ERR" "secrets/nope.txt" "missing password_file named"
+rm schemake.ini
+run schemake-migrate status --database-url "mysql://root:topsecret@host/db"
+expect_rc 3 "unsupported scheme"
+expect_one_line "$ERR" "unsupported scheme"
+expect_not_in "$ERR" "topsecret" "unsupported scheme hides the password"
+run schemake-migrate status --database-url "sqlite:/nonexistent/dir/app.db"
+expect_rc 3 "sqlite file in a missing directory"
+expect_one_line "$ERR" "sqlite missing directory"
+printf 'garbage that is not a database, at least 100 bytes long ...........................................\n' >notadb.db
+run schemake-migrate status --database-url "sqlite:notadb.db"
+expect_rc 3 "not a SQLite database"
+expect_one_line "$ERR" "not a SQLite database"
+
+# Lock timeout: another session holds the migration lock.
+export DATABASE_URL="$PGURL"
+sk_psql "$PGDB" -c "SELECT pg_advisory_lock(8316861436344295796); SELECT pg_sleep(4)" >/dev/null &
+holder=$!
+SK_CLEANUP+=("kill $holder")
+sleep 1
+sk_mig migrations 20240102000000 two <<'SQL'
+-- migrate:up
+CREATE TABLE two (id integer);
+-- migrate:down
+DROP TABLE two;
+SQL
+run schemake-migrate upgrade --lock-timeout 500
+expect_rc 6 "lock timeout"
+expect_in "$ERR" "waiting" "says that it waits"
+expect_in "$ERR" "timed out" "says that it timed out"
+run schemake-migrate upgrade --lock-timeout 20000
+expect_rc 0 "waits for the lock, then applies"
+expect_in "$ERR" "waiting" "said that it waited"
+wait "$holder" 2>/dev/null
+expect_eq "$(sk_psql "$PGDB" -At -c 'SELECT count(*) FROM schemake_migrations')" "2" "applied after waiting"
+
+# SQLite: a writer holds the database; upgrade times out, then succeeds.
+export DATABASE_URL="sqlite:locked.db"
+python3 -c 'import sqlite3, time; c = sqlite3.connect("locked.db", isolation_level=None); c.execute("BEGIN IMMEDIATE"); c.execute("CREATE TABLE hold (x)"); time.sleep(3); c.execute("COMMIT")' &
+holder=$!
+sleep 0.7
+run schemake-migrate upgrade --lock-timeout 300
+expect_rc 6 "sqlite lock timeout"
+expect_in "$ERR" "waiting" "sqlite: says that it waits"
+wait "$holder"
+run schemake-migrate upgrade
+expect_rc 0 "sqlite upgrade after the writer is done"
+
+sk_end
