@@ -89,11 +89,12 @@ expect_in "$ERR" "20240101000000_base.sql" "verify names the changed file"
 sed -i 's/uno/one/' migrations/20240101000000_base.sql
 
 # CRLF line endings or a BOM alone do not change the checksum.
-sed -i 's/$/\r/' migrations/20240101000000_base.sql
-printf '\xef\xbb\xbf%s' "$(cat migrations/20240101000000_base.sql)" >migrations/tmp && mv migrations/tmp migrations/20240101000000_base.sql
-printf '\r\n' >>migrations/20240101000000_base.sql
+cp migrations/20240101000000_base.sql base.lf
+python3 -c 'import sys; p = sys.argv[1]; d = open(p, "rb").read(); open(p, "wb").write(b"\xef\xbb\xbf" + d.replace(b"\n", b"\r\n"))' migrations/20240101000000_base.sql
+expect_in "$(od -c migrations/20240101000000_base.sql | head -2)" "\r  \n" "the file now has CRLF line ends"
 run schemake-migrate verify
 expect_rc 0 "CRLF and BOM keep the checksum"
+cp base.lf migrations/20240101000000_base.sql
 
 # A stale sum file names the file and stops upgrade.
 printf -- '-- migrate:up\nCREATE TABLE v (id integer, x text);\n-- migrate:down\nDROP TABLE v;\n' >migrations/20240103000000_next.sql
@@ -153,12 +154,16 @@ check_bad() { # NAME EXPECTED_TEXT (file content on stdin)
 	expect_eq "$(sql "SELECT count(*) FROM schemake_migrations")" "$count" "malformed $1 recorded nothing"
 	rm -f "$f"
 }
-printf 'CREATE TABLE x (id int);\n' | check_bad no_up "no '-- migrate:up' marker"
-printf -- '-- migrate:up\nCREATE TABLE x (id int);\n-- migrate:up\nCREATE TABLE y (id int);\n' | check_bad two_up "second '-- migrate:up' marker"
-printf -- '-- migrate:up\nCREATE TABLE x (id int);\nCREATE FUNCTION f() RETURNS int AS $body$ SELECT 1;\n' | check_bad dollar "unterminated dollar-quoted string"
-printf -- "-- migrate:up\nCREATE TABLE x (id int);\nINSERT INTO x VALUES ('oops);\n" | check_bad string "unterminated"
-printf '' | check_bad empty "empty"
-head -c 3000 /dev/urandom | check_bad garbage "not"
+# (input through process substitution, not a pipe: check_bad must run in this shell)
+check_bad no_up "no '-- migrate:up' marker" < <(printf 'CREATE TABLE x (id int);\n')
+check_bad two_up "second '-- migrate:up' marker" < <(printf -- '-- migrate:up\nCREATE TABLE x (id int);\n-- migrate:up\nCREATE TABLE y (id int);\n')
+if [ "$dialect" = pg ]; then
+	check_bad dollar "migrations/20250101000000_dollar.sql:3:36: unterminated dollar-quoted string" < <(printf -- '-- migrate:up\nCREATE TABLE x (id int);\nCREATE FUNCTION f() RETURNS int AS $body$ SELECT 1;\n')
+fi
+check_bad ident "unterminated quoted identifier" < <(printf -- '-- migrate:up\nCREATE TABLE "x (id int);\n')
+check_bad string "migrations/20250101000000_string.sql:3:23: unterminated" < <(printf -- "-- migrate:up\nCREATE TABLE x (id int);\nINSERT INTO x VALUES ('oops);\n")
+check_bad empty "empty" < <(printf '')
+check_bad garbage "not" < <(head -c 3000 /dev/urandom)
 f=migrations/create_things.sql
 printf -- '-- migrate:up\nCREATE TABLE x (id int);\n' >"$f"
 run schemake-migrate upgrade

@@ -16,6 +16,8 @@ else
 	schema() { sk_sqlite_schema app.db; }
 fi
 
+empty=$(schema)
+
 sk_mig migrations 20240101000000 create_users <<'SQL'
 -- migrate:up
 CREATE TABLE users (id integer PRIMARY KEY, email text NOT NULL UNIQUE);
@@ -62,7 +64,7 @@ expect_rc 0 "upgrade --dry-run"
 expect_in "$OUT" "CREATE TABLE IF NOT EXISTS schemake_migrations" "dry run creates the history table"
 expect_in "$OUT" "CREATE TABLE items" "dry run shows the DDL"
 expect_in "$OUT" "INSERT INTO schemake_migrations (version, name, checksum) VALUES ('20240201000000', 'add_note'" "dry run shows history inserts"
-expect_eq "$(schema)" "" "dry run changed nothing"
+expect_eq "$(schema)" "$empty" "dry run changed nothing"
 
 # upgrade +1, then a prefix target.
 run schemake-migrate upgrade +1
@@ -132,7 +134,7 @@ expect_eq "$(sql "SELECT version FROM schemake_migrations")" "20240101000000" "t
 run schemake-migrate downgrade base
 expect_rc 0 "downgrade base"
 expect_eq "$(sql "SELECT count(*) FROM schemake_migrations")" "0" "nothing applied at base"
-expect_eq "$(schema)" "" "base leaves no tables"
+expect_eq "$(schema)" "$empty" "base leaves no tables"
 
 # single transaction: all or nothing.
 run schemake-migrate upgrade --single-transaction
@@ -151,7 +153,7 @@ schemake-migrate hash >/dev/null
 run schemake-migrate upgrade --single-transaction
 expect_rc 4 "single transaction with a failing migration"
 expect_eq "$(sql "SELECT count(*) FROM schemake_migrations")" "0" "single transaction rolled back everything"
-expect_eq "$(schema)" "" "single transaction left no table"
+expect_eq "$(schema)" "$empty" "single transaction left no table"
 rm migrations/20240301000000_broken.sql
 schemake-migrate hash >/dev/null
 
@@ -159,7 +161,7 @@ schemake-migrate hash >/dev/null
 run schemake-migrate stamp head
 expect_rc 0 "stamp head"
 expect_eq "$(sql "SELECT count(*) FROM schemake_migrations")" "3" "stamp head records all"
-expect_eq "$(schema)" "" "stamp ran nothing"
+expect_eq "$(schema)" "$empty" "stamp ran nothing"
 run schemake-migrate stamp 20240101
 expect_eq "$(sql "SELECT count(*) FROM schemake_migrations")" "1" "stamp to a version"
 run schemake-migrate stamp base
