@@ -10,8 +10,8 @@ default:
 
 # configure and build the tools (preset dev)
 build:
-    cmake --preset dev >/dev/null
-    cmake --build --preset dev
+    @cmake --preset dev >/dev/null
+    @cmake --build --preset dev | grep -v '^ninja: no work to do' || true
 
 # run the whole test suite (the README's second Quick start command)
 test:

@@ -25,42 +25,22 @@
  * TYPE_FUNC_NAME_KEYWORD in the server's kwlist.h; pg_get_keywords() catcode
  * 'R' and 'T'). Sorted for bsearch. system_user is reserved from 16 on.
  */
+/* clang-format off */
 static const char *const pg_reserved[] = {
-	"all",          "analyse",        "analyze",
-	"and",          "any",            "array",
-	"as",           "asc",            "asymmetric",
-	"authorization", "binary",        "both",
-	"case",         "cast",           "check",
-	"collate",      "collation",      "column",
-	"concurrently", "constraint",     "create",
-	"cross",        "current_catalog", "current_date",
-	"current_role", "current_schema", "current_time",
-	"current_timestamp", "current_user", "default",
-	"deferrable",   "desc",           "distinct",
-	"do",           "else",           "end",
-	"except",       "false",          "fetch",
-	"for",          "foreign",        "freeze",
-	"from",         "full",           "grant",
-	"group",        "having",         "ilike",
-	"in",           "initially",      "inner",
-	"intersect",    "into",           "is",
-	"isnull",       "join",           "lateral",
-	"leading",      "left",           "like",
-	"limit",        "localtime",      "localtimestamp",
-	"natural",      "not",            "notnull",
-	"null",         "offset",         "on",
-	"only",         "or",             "order",
-	"outer",        "overlaps",       "placing",
-	"primary",      "references",     "returning",
-	"right",        "select",         "session_user",
-	"similar",      "some",           "symmetric",
-	"system_user",  "table",          "tablesample",
-	"then",         "to",             "trailing",
-	"true",         "union",          "unique",
-	"user",         "using",          "variadic",
-	"verbose",      "when",           "where",
-	"window",       "with",
+	"all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization",
+	"binary", "both", "case", "cast", "check", "collate", "collation", "column", "concurrently",
+	"constraint", "create", "cross", "current_catalog", "current_date", "current_role",
+	"current_schema", "current_time", "current_timestamp", "current_user", "default", "deferrable",
+	"desc", "distinct", "do", "else", "end", "except", "false", "fetch", "for", "foreign", "freeze",
+	"from", "full", "grant", "group", "having", "ilike", "in", "initially", "inner", "intersect",
+	"into", "is", "isnull", "join", "lateral", "leading", "left", "like", "limit", "localtime",
+	"localtimestamp", "natural", "not", "notnull", "null", "offset", "on", "only", "or", "order",
+	"outer", "overlaps", "placing", "primary", "references", "returning", "right", "select",
+	"session_user", "similar", "some", "symmetric", "system_user", "table", "tablesample", "then",
+	"to", "trailing", "true", "union", "unique", "user", "using", "variadic", "verbose", "when",
+	"where", "window", "with",
 };
+/* clang-format on */
 
 static int cmp_word(const void *key, const void *elem)
 {
@@ -69,8 +49,8 @@ static int cmp_word(const void *key, const void *elem)
 
 static bool pg_is_reserved(const char *word)
 {
-	return bsearch(word, pg_reserved, sizeof(pg_reserved) / sizeof(pg_reserved[0]), sizeof(pg_reserved[0]),
-		       cmp_word) != NULL;
+	return bsearch(word, pg_reserved, sizeof(pg_reserved) / sizeof(pg_reserved[0]),
+	               sizeof(pg_reserved[0]), cmp_word) != NULL;
 }
 
 /* Whether ident can be written bare: it folds to itself (lower case) and
@@ -169,7 +149,7 @@ size_t sk_db_utf8_chars(const char *s, size_t bytes)
 
 void sk_db_sleep_ms(long ms)
 {
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
 
 	if (ms <= 0)
 		return;
@@ -229,13 +209,13 @@ int sk_db_exec(struct sk_db *db, const char *sql, struct sk_error *err)
 }
 
 int sk_db_exec_params(struct sk_db *db, const char *sql, int nparams, const char *const *params,
-		      struct sk_error *err)
+                      struct sk_error *err)
 {
 	return db->ops->exec_params(db, sql, nparams, params, err);
 }
 
-int sk_db_query(struct sk_db *db, struct sk_rows *out, const char *sql, int nparams, const char *const *params,
-		struct sk_error *err)
+int sk_db_query(struct sk_db *db, struct sk_rows *out, const char *sql, int nparams,
+                const char *const *params, struct sk_error *err)
 {
 	struct sk_rows blank = SK_ROWS_INIT;
 
@@ -249,7 +229,7 @@ int sk_db_exec_statement(struct sk_db *db, const char *sql, size_t len, struct s
 }
 
 int sk_db_copy_in(struct sk_db *db, const char *copy_stmt, size_t stmt_len, const char *data, size_t data_len,
-		  struct sk_error *err)
+                  struct sk_error *err)
 {
 	return db->ops->copy_in(db, copy_stmt, stmt_len, data, data_len, err);
 }
@@ -276,7 +256,7 @@ bool sk_db_in_transaction(const struct sk_db *db)
 }
 
 int sk_db_lock(struct sk_db *db, long long key, long timeout_ms, sk_db_wait_fn on_wait, void *ctx,
-	       struct sk_error *err)
+               struct sk_error *err)
 {
 	return db->ops->lock(db, key, timeout_ms, on_wait, ctx, err);
 }

@@ -12,7 +12,15 @@
  * URL, never the password), SK_ERR_MIGRATION for a failing statement (message
  * is the server's, detail and hint copied from the server, err->col set to the
  * server's error position within the statement when it gave one, else 0),
- * SK_ERR_LOCK when a lock wait timed out.
+ * SK_ERR_LOCK when a lock wait timed out. The position is 1-based and counts
+ * characters (UTF-8 code points), not bytes, on both dialects; for a
+ * multi-statement sk_db_exec it counts from the start of the whole text.
+ *
+ * PostgreSQL sessions get fallback_application_name=schemake and
+ * client_encoding=UTF8 unless the settings name them; server notices and
+ * warnings are discarded (the library never prints). SQLite connections run
+ * PRAGMA foreign_keys = ON, and wait up to 5 s for another connection's lock
+ * (SK_ERR_LOCK after that) unless sk_db_lock set another limit.
  */
 #include <stdbool.h>
 #include <stddef.h>

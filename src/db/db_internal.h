@@ -16,18 +16,18 @@
 struct sk_db_ops {
 	int (*exec)(struct sk_db *db, const char *sql, struct sk_error *err);
 	int (*exec_params)(struct sk_db *db, const char *sql, int nparams, const char *const *params,
-			   struct sk_error *err);
+	                   struct sk_error *err);
 	int (*query)(struct sk_db *db, struct sk_rows *out, const char *sql, int nparams,
-		     const char *const *params, struct sk_error *err);
+	             const char *const *params, struct sk_error *err);
 	int (*exec_statement)(struct sk_db *db, const char *sql, size_t len, struct sk_error *err);
 	int (*copy_in)(struct sk_db *db, const char *stmt, size_t stmt_len, const char *data, size_t data_len,
-		       struct sk_error *err);
+	               struct sk_error *err);
 	int (*begin)(struct sk_db *db, struct sk_error *err);
 	int (*commit)(struct sk_db *db, struct sk_error *err);
 	void (*rollback)(struct sk_db *db);
 	bool (*in_transaction)(const struct sk_db *db);
 	int (*lock)(struct sk_db *db, long long key, long timeout_ms, sk_db_wait_fn on_wait, void *ctx,
-		    struct sk_error *err);
+	            struct sk_error *err);
 	void (*unlock)(struct sk_db *db, long long key);
 	void *(*native)(struct sk_db *db);
 	/* Closes the connection and frees the driver's struct (and so db). */
@@ -62,6 +62,7 @@ void sk_db_sleep_ms(long ms);
 long long sk_db_now_ms(void);
 
 #define SK_DB_LOCK_WHAT "the migration lock"
-#define SK_DB_LOCK_HINT "another schemake-migrate is running against this database; raise --lock-timeout or wait"
+#define SK_DB_LOCK_HINT                                                                                      \
+	"another schemake-migrate is running against this database; raise --lock-timeout or wait"
 
 #endif

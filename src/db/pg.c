@@ -93,9 +93,9 @@ static const char *connect_reason(const char *line)
 static const char *connect_hint(const char *reason)
 {
 	static const char *const unreachable[] = {
-		"Connection refused",   "No such file or directory", "could not connect",
-		"timeout expired",      "could not translate host name", "Network is unreachable",
-		"No route to host",     "Connection timed out",      "server closed the connection",
+	        "Connection refused",   "No such file or directory",    "could not connect",
+	        "timeout expired",      "Network is unreachable",       "No route to host",
+	        "Connection timed out", "server closed the connection",
 	};
 
 	if (strstr(reason, "password authentication failed") || strstr(reason, "no password supplied"))
@@ -104,6 +104,8 @@ static const char *connect_hint(const char *reason)
 		return "create it, or use schemake-reset";
 	if (!strncmp(reason, "role \"", 6) && strstr(reason, "\" does not exist"))
 		return "check the user name in the URL";
+	if (strstr(reason, "could not translate host name"))
+		return "check the host name in the URL";
 	for (size_t i = 0; i < sizeof(unreachable) / sizeof(unreachable[0]); i++)
 		if (strstr(reason, unreachable[i]))
 			return "is the server running?";
@@ -200,7 +202,7 @@ static int result_error(struct pg_db *db, const PGresult *res, bool with_context
 		/* Not from the server (lost connection, libpq trouble): the
 		 * first line of libpq's own message. */
 		sk_buf_adds(&sb, res && *PQresultErrorMessage(res) ? PQresultErrorMessage(res)
-								   : PQerrorMessage(db->conn));
+		                                                   : PQerrorMessage(db->conn));
 		char *nl = strchr(sb.buf, '\n');
 		if (nl)
 			sk_buf_setlen(&sb, (size_t)(nl - sb.buf));
@@ -288,7 +290,7 @@ static int pg_exec(struct sk_db *db, const char *sql, struct sk_error *err)
 }
 
 static int pg_exec_params(struct sk_db *db, const char *sql, int nparams, const char *const *params,
-			  struct sk_error *err)
+                          struct sk_error *err)
 {
 	struct pg_db *p = pg(db);
 
@@ -296,7 +298,7 @@ static int pg_exec_params(struct sk_db *db, const char *sql, int nparams, const 
 }
 
 static int pg_query(struct sk_db *db, struct sk_rows *out, const char *sql, int nparams,
-		    const char *const *params, struct sk_error *err)
+                    const char *const *params, struct sk_error *err)
 {
 	struct pg_db *p = pg(db);
 	PGresult *res = PQexecParams(p->conn, sql, nparams, NULL, params, NULL, NULL, 0);
@@ -316,8 +318,9 @@ static int pg_query(struct sk_db *db, struct sk_rows *out, const char *sql, int 
 	cells = sk_xcalloc(ncols ? ncols : 1, sizeof(*cells));
 	for (size_t r = 0; r < nrows; r++) {
 		for (size_t c = 0; c < ncols; c++)
-			cells[c] = PQgetisnull(res, (int)r, (int)c) ? NULL
-								     : sk_xstrdup(PQgetvalue(res, (int)r, (int)c));
+			cells[c] = PQgetisnull(res, (int)r, (int)c)
+			                   ? NULL
+			                   : sk_xstrdup(PQgetvalue(res, (int)r, (int)c));
 		sk_rows_add_row(out, cells, &alloc);
 	}
 	free(cells);
@@ -348,7 +351,7 @@ static size_t copy_data_len(const char *data, size_t len)
 }
 
 static int pg_copy_in(struct sk_db *db, const char *stmt, size_t stmt_len, const char *data, size_t data_len,
-		      struct sk_error *err)
+                      struct sk_error *err)
 {
 	struct pg_db *p = pg(db);
 	char *sql = sk_xstrndup(stmt, stmt_len);
@@ -401,7 +404,7 @@ static int pg_commit(struct sk_db *db, struct sk_error *err)
 	if (res && PQresultStatus(res) == PGRES_COMMAND_OK && !strcmp(PQcmdStatus(res), "ROLLBACK")) {
 		PQclear(res);
 		return sk_error_set(err, SK_ERR_MIGRATION,
-				    "the transaction was rolled back because a statement in it failed");
+		                    "the transaction was rolled back because a statement in it failed");
 	}
 	rc = finish(p, res, err);
 	return rc;
@@ -421,18 +424,18 @@ static void pg_rollback(struct sk_db *db)
 }
 
 static int pg_lock(struct sk_db *db, long long key, long timeout_ms, sk_db_wait_fn on_wait, void *ctx,
-		   struct sk_error *err)
+                   struct sk_error *err)
 {
 	struct pg_db *p = pg(db);
 	long long start = sk_db_now_ms();
 	char keybuf[32];
-	const char *params[1] = { keybuf };
+	const char *params[1] = {keybuf};
 	bool waited = false;
 
 	snprintf(keybuf, sizeof(keybuf), "%lld", key);
 	for (;;) {
-		PGresult *res = PQexecParams(p->conn, "SELECT pg_try_advisory_lock($1::bigint)", 1, NULL, params,
-					     NULL, NULL, 0);
+		PGresult *res = PQexecParams(p->conn, "SELECT pg_try_advisory_lock($1::bigint)", 1, NULL,
+		                             params, NULL, NULL, 0);
 		bool got;
 
 		if (!res || PQresultStatus(res) != PGRES_TUPLES_OK)
@@ -448,8 +451,8 @@ static int pg_lock(struct sk_db *db, long long key, long timeout_ms, sk_db_wait_
 		}
 		long long elapsed = sk_db_now_ms() - start;
 		if (timeout_ms >= 0 && elapsed >= timeout_ms) {
-			int rc = sk_error_set(err, SK_ERR_LOCK, "timed out after %ld ms waiting for %s", timeout_ms,
-					      SK_DB_LOCK_WHAT);
+			int rc = sk_error_set(err, SK_ERR_LOCK, "timed out after %ld ms waiting for %s",
+			                      timeout_ms, SK_DB_LOCK_WHAT);
 			sk_error_hint(err, "%s", SK_DB_LOCK_HINT);
 			return rc;
 		}
@@ -464,10 +467,11 @@ static void pg_unlock(struct sk_db *db, long long key)
 {
 	struct pg_db *p = pg(db);
 	char keybuf[32];
-	const char *params[1] = { keybuf };
+	const char *params[1] = {keybuf};
 
 	snprintf(keybuf, sizeof(keybuf), "%lld", key);
-	PQclear(PQexecParams(p->conn, "SELECT pg_advisory_unlock($1::bigint)", 1, NULL, params, NULL, NULL, 0));
+	PQclear(PQexecParams(p->conn, "SELECT pg_advisory_unlock($1::bigint)", 1, NULL, params, NULL, NULL,
+	                     0));
 }
 
 static void *pg_native(struct sk_db *db)
@@ -484,19 +488,19 @@ static void pg_close(struct sk_db *db)
 }
 
 static const struct sk_db_ops pg_ops = {
-	.exec = pg_exec,
-	.exec_params = pg_exec_params,
-	.query = pg_query,
-	.exec_statement = pg_exec_statement,
-	.copy_in = pg_copy_in,
-	.begin = pg_begin,
-	.commit = pg_commit,
-	.rollback = pg_rollback,
-	.in_transaction = pg_in_transaction,
-	.lock = pg_lock,
-	.unlock = pg_unlock,
-	.native = pg_native,
-	.close = pg_close,
+        .exec = pg_exec,
+        .exec_params = pg_exec_params,
+        .query = pg_query,
+        .exec_statement = pg_exec_statement,
+        .copy_in = pg_copy_in,
+        .begin = pg_begin,
+        .commit = pg_commit,
+        .rollback = pg_rollback,
+        .in_transaction = pg_in_transaction,
+        .lock = pg_lock,
+        .unlock = pg_unlock,
+        .native = pg_native,
+        .close = pg_close,
 };
 
 int sk_pg_connect(struct sk_db **out, const struct sk_conninfo *ci, struct sk_error *err)

@@ -78,13 +78,16 @@ static int lite_error(struct lite_db *l, int rc, const char *base, const char *s
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 		if (l->timed_out && l->lock_installed) {
-			ret = sk_error_set(err, SK_ERR_LOCK, "timed out after %ld ms waiting for %s", l->timeout_ms,
-					   SK_DB_LOCK_WHAT);
+			ret = sk_error_set(err, SK_ERR_LOCK, "timed out after %ld ms waiting for %s",
+			                   l->timeout_ms, SK_DB_LOCK_WHAT);
 			sk_error_hint(err, "%s", SK_DB_LOCK_HINT);
 		} else if (l->timed_out) {
-			ret = sk_error_set(err, SK_ERR_LOCK, "timed out after %ld ms waiting for a lock on '%s'",
-					   l->timeout_ms, l->base.name);
-			sk_error_hint(err, "another connection is writing to the database; try again when it is done");
+			ret = sk_error_set(err, SK_ERR_LOCK,
+			                   "timed out after %ld ms waiting for a lock on '%s'", l->timeout_ms,
+			                   l->base.name);
+			sk_error_hint(
+			        err,
+			        "another connection is writing to the database; try again when it is done");
 		} else {
 			ret = sk_error_set(err, SK_ERR_LOCK, "%s", msg);
 		}
@@ -144,7 +147,7 @@ static int run_script(struct lite_db *l, const char *sql, struct sk_error *err)
 
 /* Prepares exactly one statement and binds $1..$n. */
 static int prepare_one(struct lite_db *l, sqlite3_stmt **out, const char *sql, int nparams,
-		       const char *const *params, struct sk_error *err)
+                       const char *const *params, struct sk_error *err)
 {
 	const char *tail = NULL;
 	sqlite3_stmt *st = NULL, *extra = NULL;
@@ -164,7 +167,7 @@ static int prepare_one(struct lite_db *l, sqlite3_stmt **out, const char *sql, i
 		if (rc != SQLITE_OK || extra) {
 			sqlite3_finalize(st);
 			return sk_error_set(err, SK_ERR_MIGRATION,
-					    "cannot run more than one statement with parameters");
+			                    "cannot run more than one statement with parameters");
 		}
 	}
 	for (int i = 1; i <= nparams; i++) {
@@ -197,7 +200,7 @@ static int lite_exec(struct sk_db *db, const char *sql, struct sk_error *err)
 }
 
 static int lite_exec_params(struct sk_db *db, const char *sql, int nparams, const char *const *params,
-			    struct sk_error *err)
+                            struct sk_error *err)
 {
 	struct lite_db *l = lite(db);
 	sqlite3_stmt *st;
@@ -240,7 +243,7 @@ static char *cell_text(sqlite3_stmt *st, int col)
 }
 
 static int lite_query(struct sk_db *db, struct sk_rows *out, const char *sql, int nparams,
-		      const char *const *params, struct sk_error *err)
+                      const char *const *params, struct sk_error *err)
 {
 	struct lite_db *l = lite(db);
 	sqlite3_stmt *st;
@@ -283,8 +286,8 @@ static int lite_exec_statement(struct sk_db *db, const char *sql, size_t len, st
 	return rc;
 }
 
-static int lite_copy_in(struct sk_db *db, const char *stmt, size_t stmt_len, const char *data, size_t data_len,
-			struct sk_error *err)
+static int lite_copy_in(struct sk_db *db, const char *stmt, size_t stmt_len, const char *data,
+                        size_t data_len, struct sk_error *err)
 {
 	int rc = sk_error_set(err, SK_ERR_INPUT, "COPY FROM stdin is not supported on SQLite");
 
@@ -321,7 +324,7 @@ static void lite_rollback(struct sk_db *db)
 }
 
 static int lite_lock(struct sk_db *db, long long key, long timeout_ms, sk_db_wait_fn on_wait, void *ctx,
-		     struct sk_error *err)
+                     struct sk_error *err)
 {
 	struct lite_db *l = lite(db);
 
@@ -361,19 +364,19 @@ static void lite_close(struct sk_db *db)
 }
 
 static const struct sk_db_ops lite_ops = {
-	.exec = lite_exec,
-	.exec_params = lite_exec_params,
-	.query = lite_query,
-	.exec_statement = lite_exec_statement,
-	.copy_in = lite_copy_in,
-	.begin = lite_begin,
-	.commit = lite_commit,
-	.rollback = lite_rollback,
-	.in_transaction = lite_in_transaction,
-	.lock = lite_lock,
-	.unlock = lite_unlock,
-	.native = lite_native,
-	.close = lite_close,
+        .exec = lite_exec,
+        .exec_params = lite_exec_params,
+        .query = lite_query,
+        .exec_statement = lite_exec_statement,
+        .copy_in = lite_copy_in,
+        .begin = lite_begin,
+        .commit = lite_commit,
+        .rollback = lite_rollback,
+        .in_transaction = lite_in_transaction,
+        .lock = lite_lock,
+        .unlock = lite_unlock,
+        .native = lite_native,
+        .close = lite_close,
 };
 
 int sk_sqlite_connect(struct sk_db **out, const struct sk_conninfo *ci, struct sk_error *err)
@@ -394,7 +397,7 @@ int sk_sqlite_connect(struct sk_db **out, const struct sk_conninfo *ci, struct s
 	rc = sqlite3_open_v2(path, &l->conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {
 		rc = sk_error_set(err, SK_ERR_CONFIG, "cannot open '%s': %s", path,
-				  l->conn ? sqlite3_errmsg(l->conn) : sqlite3_errstr(rc));
+		                  l->conn ? sqlite3_errmsg(l->conn) : sqlite3_errstr(rc));
 		sk_error_hint(err, "check that the directory exists and is writable");
 		goto fail;
 	}
