@@ -180,6 +180,18 @@ expect_rc 0 "new updated the sum file"
 run schemake-migrate new "!!!"
 expect_rc 2 "new without a usable name"
 
+# On a terminal: progress n/N, colour unless NO_COLOR is set.
+if [ "$dialect" = sqlite ] && command -v script >/dev/null; then
+	schemake-migrate downgrade base >/dev/null
+	tty_out=$(env -u NO_COLOR TERM=xterm script -qec "schemake-migrate upgrade" /dev/null)
+	expect_in "$tty_out" "[1/4] applying 20240101000000_create_users.sql" "terminal shows n/N while running"
+	expect_in "$tty_out" $'\033[32mapplied' "terminal output is coloured"
+	schemake-migrate downgrade base >/dev/null
+	tty_out=$(NO_COLOR=1 TERM=xterm script -qec "schemake-migrate upgrade" /dev/null)
+	expect_in "$tty_out" "[3/4] applied 20240201000000_add_note.sql" "terminal progress without colour"
+	expect_not_in "$tty_out" $'\033[32m' "NO_COLOR turns colour off"
+fi
+
 # the front door
 run schemake migrate heads
 expect_rc 0 "schemake migrate heads"
