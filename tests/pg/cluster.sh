@@ -85,7 +85,7 @@ port_in_use() {
 }
 
 stop_cluster() {
-	local state=$dir/state tmp= datadir= bindir= pid
+	local state=$dir/state tmp='' datadir='' bindir='' pid
 	[[ -f $state ]] || {
 		rm -f "$dir/env"
 		return 0
@@ -114,7 +114,7 @@ stop_cluster() {
 }
 
 start_cluster() {
-	local bindir tmp datadir port started=
+	local bindir tmp datadir port started=''
 	mkdir -p "$dir"
 	stop_cluster
 	bindir=$(find_bindir)

@@ -55,6 +55,25 @@ static void set_value(char *dst, size_t cap, const char *v)
 	snprintf(dst, cap, "%.*s", (int)n, v);
 }
 
+/* The tests work in their own database, so that tables and advisory locks
+ * (which are per database) cannot meet those of other tests sharing the
+ * fixture's server. */
+#define TEST_DB "sk_test_db_pg"
+
+static void make_test_database(void)
+{
+	struct sk_conninfo ci = SK_CONNINFO_INIT;
+	struct sk_error err = SK_ERROR_INIT;
+	struct sk_db *db = NULL;
+
+	if (sk_conninfo_parse(&ci, env.url, &err) || sk_db_connect(&db, &ci, &err) ||
+	    sk_db_exec(db, "DROP DATABASE IF EXISTS " TEST_DB, &err) ||
+	    sk_db_exec(db, "CREATE DATABASE " TEST_DB, &err))
+		fail_msg("cannot set up the test database on '%s': %s (%s)", env.url, err.message, err.hint);
+	sk_db_free(db);
+	sk_conninfo_release(&ci);
+}
+
 /* Skips when there is no fixture; fails when it is configured but broken. */
 static void need_pg(void)
 {
@@ -99,6 +118,7 @@ static void need_pg(void)
 	if (!env.url[0] || !env.port[0] || !env.sockdir[0])
 		fail_msg("'%s' lacks SK_TEST_PG_URL, SK_PG_PORT or SK_PG_SOCKDIR", path);
 	env.loaded = true;
+	make_test_database();
 }
 
 /* The fixture's superuser connection settings, with changes. */
@@ -108,6 +128,7 @@ static void fixture_conninfo(struct sk_conninfo *ci)
 
 	if (sk_conninfo_parse(ci, env.url, &err))
 		fail_msg("SK_TEST_PG_URL '%s': %s", env.url, err.message);
+	sk_conninfo_set(ci, "dbname", TEST_DB);
 }
 
 static struct sk_db *connect_ci(const struct sk_conninfo *ci)
@@ -185,7 +206,7 @@ static void test_db_pg__connect_metadata(void **state)
 	db = connect_super();
 	assert_int_equal(sk_db_dialect(db), SK_DIALECT_POSTGRES);
 	assert_true(sk_db_server_version(db) >= 100000);
-	assert_string_equal(sk_db_name(db), "postgres");
+	assert_string_equal(sk_db_name(db), TEST_DB);
 	assert_non_null(sk_db_native(db));
 	assert_false(sk_db_in_transaction(db));
 	assert_string_equal(
@@ -521,8 +542,11 @@ static void test_db_pg__lock_waits_until_holder_disconnects(void **state)
 		struct sk_error e = SK_ERROR_INIT;
 		struct sk_db *a = NULL;
 		close(ready[0]);
-		if (sk_conninfo_parse(&ci, env.url, &e) || sk_db_connect(&a, &ci, &e) ||
-		    sk_db_lock(a, key, 0, NULL, NULL, &e))
+		/* no cmocka calls in the child */
+		if (sk_conninfo_parse(&ci, env.url, &e))
+			_exit(1);
+		sk_conninfo_set(&ci, "dbname", TEST_DB);
+		if (sk_db_connect(&a, &ci, &e) || sk_db_lock(a, key, 0, NULL, NULL, &e))
 			_exit(1);
 		if (write(ready[1], "x", 1) != 1)
 			_exit(2);
@@ -715,6 +739,7 @@ static void test_db_pg__quote_literal(void **state)
 	(void)state;
 	sk_db_quote_literal(&sb, SK_DIALECT_POSTGRES, "it's");
 	assert_string_equal(sb.buf, "'it''s'");
+	sk_buf_release(&sb);
 	need_pg();
 	db = connect_super();
 	sk_buf_reset(&sb);
