@@ -9,7 +9,7 @@ set -euo pipefail
 packages=(
 	build-essential cmake ninja-build pkg-config git
 	libpq-dev libsqlite3-dev libssl-dev libinih-dev libjson-c-dev libcmocka-dev
-	postgresql postgresql-client sqlite3
+	postgresql postgresql-client sqlite3 python3 bsdutils
 )
 
 sudo_cmd=()
