@@ -72,6 +72,16 @@ run schemake-migrate status
 expect_rc 0 "URL with password from .env"
 no_secret "$OUT$ERR" ".env password"
 rm .env
+mkdir -p home
+printf '127.0.0.1:%s:*:sk_pw:%s\n' "$SK_PG_PORT" "$(printf '%s' "$pw" | sed 's/[\\:]/\\&/g')" >home/.pgpass
+chmod 600 home/.pgpass
+HOME=$PWD/home run schemake-migrate status --database-url "$host_url"
+expect_rc 0 "~/.pgpass supplies the password"
+printf '[skservice]\nhost=127.0.0.1\nport=%s\nuser=sk_pw\ndbname=%s\n' "$SK_PG_PORT" "$PGDB" >services.conf
+PGSERVICEFILE=$PWD/services.conf PGPASSWORD=$pw run schemake-migrate status --database-url "service=skservice"
+expect_rc 0 "PGSERVICE-style service= keyword string"
+PGSERVICEFILE=$PWD/services.conf PGSERVICE=skservice PGPASSWORD=$pw run schemake-migrate status --database-url "postgresql://"
+expect_rc 0 "PGSERVICE from the environment"
 PGHOST=$SK_PG_SOCKDIR PGPORT=$SK_PG_PORT PGUSER=$SK_PG_SUPERUSER PGDATABASE=$PGDB run schemake-migrate status --database-url "postgresql://"
 expect_rc 0 "PGHOST/PGPORT/PGUSER/PGDATABASE fill an empty URL"
 

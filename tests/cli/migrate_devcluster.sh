@@ -30,6 +30,10 @@ run schemake-migrate server stop
 expect_rc 0 "server stop"
 run schemake-migrate server status
 expect_in "$OUT" "stopped" "server status: stopped"
+run schemake-migrate server start
+expect_rc 0 "server start"
+expect_in "$OUT" "running" "server start: running"
+run schemake-migrate server stop
 run schemake-migrate status
 expect_rc 0 "status starts it again on demand"
 expect_in "$OUT" "[X] 20240101000000_one.sql" "data kept across restarts"

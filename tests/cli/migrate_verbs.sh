@@ -180,6 +180,28 @@ expect_rc 0 "new updated the sum file"
 run schemake-migrate new "!!!"
 expect_rc 2 "new without a usable name"
 
+# COPY ... FROM stdin data blocks in a migration (PostgreSQL).
+if [ "$dialect" = pg ]; then
+	schemake-migrate upgrade >/dev/null
+	sk_mig migrations 29990101000000 seed_users <<'SQL'
+-- migrate:up
+COPY users (id, email) FROM stdin;
+1	a@example.com
+2	semi;colon@example.com
+\.
+INSERT INTO users VALUES (3, 'after@example.com');
+-- migrate:down
+DELETE FROM users;
+SQL
+	schemake-migrate hash >/dev/null
+	run schemake-migrate upgrade
+	expect_rc 0 "migration with COPY FROM stdin"
+	expect_eq "$(sql "SELECT string_agg(email, ',' ORDER BY id) FROM users")" "a@example.com,semi;colon@example.com,after@example.com" "COPY data loaded"
+	schemake-migrate downgrade >/dev/null
+	rm migrations/29990101000000_seed_users.sql
+	schemake-migrate hash >/dev/null
+fi
+
 # On a terminal: progress n/N, colour unless NO_COLOR is set.
 if [ "$dialect" = sqlite ] && command -v script >/dev/null; then
 	schemake-migrate downgrade base >/dev/null
