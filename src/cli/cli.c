@@ -113,7 +113,7 @@ int sk_cli_exit_status(int rc, const struct sk_error *err)
 {
 	if (rc == 0)
 		return 0;
-	return sk_errcode_exit_status(err->code ? err->code : (enum sk_errcode)-rc);
+	return sk_errcode_exit_status(err->code ? err->code : (enum sk_errcode) - rc);
 }
 
 void sk_cli_print_exit_codes(FILE *f)
@@ -121,7 +121,7 @@ void sk_cli_print_exit_codes(FILE *f)
 	fputs("Exit codes:\n", f);
 	for (int c = 0; c < SK_ERR__COUNT; c++)
 		fprintf(f, "  %-3d %s\n", sk_errcode_exit_status((enum sk_errcode)c),
-			sk_errcode_description((enum sk_errcode)c));
+		        sk_errcode_description((enum sk_errcode)c));
 }
 
 int sk_cli_usage_error(const char *fmt, ...)

@@ -22,11 +22,11 @@ static const struct {
 	const char *name;
 	const char *summary;
 } known_tools[] = {
-	{ "migrate", "versioned SQL migrations: new, upgrade, downgrade, status, stamp, verify..." },
-	{ "dump", "deterministic schema dump (SQL or JSON) of a database or a migrations directory" },
-	{ "prepare-init", "turn a dump into a docker-entrypoint-initdb.d script" },
-	{ "codegen", "generate C, SQLAlchemy, Pydantic and diagrams from a schema snapshot" },
-	{ "reset", "drop and recreate a database, migrate, seed" },
+        {"migrate", "versioned SQL migrations: new, upgrade, downgrade, status, stamp, verify..."},
+        {"dump", "deterministic schema dump (SQL or JSON) of a database or a migrations directory"},
+        {"prepare-init", "turn a dump into a docker-entrypoint-initdb.d script"},
+        {"codegen", "generate C, SQLAlchemy, Pydantic and diagrams from a schema snapshot"},
+        {"reset", "drop and recreate a database, migrate, seed"},
 };
 
 static char *self_dir(void)
@@ -120,7 +120,8 @@ int sk_frontdoor_main(int argc, char **argv)
 		return sk_cli_usage_error("unknown option or tool '%s'", argv[1]);
 	path = find_tool(argv[1]);
 	if (!path)
-		return sk_cli_usage_error("'%s' is not a schemake tool (no schemake-%s found)", argv[1], argv[1]);
+		return sk_cli_usage_error("'%s' is not a schemake tool (no schemake-%s found)", argv[1],
+		                          argv[1]);
 	argv[1] = path;
 	execv(path, argv + 1);
 	{

@@ -11,57 +11,57 @@
 #include "common/banned.h"
 
 static const char usage_text[] =
-	"Usage: schemake-migrate [OPTIONS] VERB [ARG]\n"
-	"\n"
-	"Versioned SQL migrations for PostgreSQL and SQLite, in dbmate's file format\n"
-	"(migrations/<version>_<name>.sql with '-- migrate:up' and '-- migrate:down').\n"
-	"\n"
-	"Verbs:\n"
-	"  new NAME              write an empty migration and update the sum file\n"
-	"  upgrade [TARGET]      apply pending migrations up to TARGET (default head); alias: up\n"
-	"  downgrade [TARGET]    revert applied migrations down to TARGET (default -1);\n"
-	"                        aliases: down, rollback\n"
-	"  current               the newest applied version\n"
-	"  history               the applied migrations, with times and durations\n"
-	"  status                every migration: applied, pending, changed, missing file, failed\n"
-	"  stamp TARGET          record TARGET as the current version without running anything\n"
-	"                        ('stamp base' clears the history)\n"
-	"  verify                check migration files against the sum file and the database's\n"
-	"                        checksums (--offline: files only)\n"
-	"  hash                  rewrite the sum file migrations/schemake.sum\n"
-	"  heads                 the newest migration file (Alembic's 'heads')\n"
-	"  show [REV]            one migration's details and text (Alembic's 'show')\n"
-	"  server [status|start|stop]\n"
-	"                        the local development cluster used when no database is configured\n"
-	"\n"
-	"Targets: head, base, a version or a unique prefix of one, +N, -N.\n"
-	"\n"
-	"Options:\n"
-	"  -u, --database-url URL   database (postgresql://..., sqlite:path.db, sqlite::memory:,\n"
-	"                           libpq keywords 'host=... dbname=...')\n"
-	"  -d, --migrations-dir DIR migrations directory (default: migrations)\n"
-	"  -C, --project-dir DIR    run as if started in DIR (where schemake.ini and .env are)\n"
-	"      --password-file FILE read the password from FILE (first line)\n"
-	"  -n, --dry-run            print the SQL that would run, change nothing\n"
-	"      --single-transaction apply (or revert) everything in one transaction\n"
-	"      --allow-out-of-order apply pending migrations older than the newest applied one\n"
-	"      --resume             continue a failed transaction:false migration from the statement\n"
-	"                           that failed\n"
-	"      --lock-timeout MS    wait at most MS milliseconds for the migration lock\n"
-	"                           (default 300000; -1 waits forever)\n"
-	"      --json               machine-readable output (current, history, status)\n"
-	"      --exit-code          status: exit 1 when anything is pending or wrong\n"
-	"      --offline            verify: do not connect to the database\n"
-	"  -q, --quiet              no progress lines\n"
-	"  -h, --help               this help\n"
-	"  -V, --version            the version\n"
-	"\n"
-	"Configuration, highest first: command-line options, DATABASE_URL, the project's .env,\n"
-	"schemake.ini ([database] url, password_file, dialect; [paths] migrations). libpq's\n"
-	"environment (PGHOST, PGUSER, PGPASSWORD, PGSERVICE, ~/.pgpass) fills what a URL leaves\n"
-	"out. With no database configured, a PostgreSQL project uses a local development cluster\n"
-	"under .schemake/ (see 'server').\n"
-	"\n";
+        "Usage: schemake-migrate [OPTIONS] VERB [ARG]\n"
+        "\n"
+        "Versioned SQL migrations for PostgreSQL and SQLite, in dbmate's file format\n"
+        "(migrations/<version>_<name>.sql with '-- migrate:up' and '-- migrate:down').\n"
+        "\n"
+        "Verbs:\n"
+        "  new NAME              write an empty migration and update the sum file\n"
+        "  upgrade [TARGET]      apply pending migrations up to TARGET (default head); alias: up\n"
+        "  downgrade [TARGET]    revert applied migrations down to TARGET (default -1);\n"
+        "                        aliases: down, rollback\n"
+        "  current               the newest applied version\n"
+        "  history               the applied migrations, with times and durations\n"
+        "  status                every migration: applied, pending, changed, missing file, failed\n"
+        "  stamp TARGET          record TARGET as the current version without running anything\n"
+        "                        ('stamp base' clears the history)\n"
+        "  verify                check migration files against the sum file and the database's\n"
+        "                        checksums (--offline: files only)\n"
+        "  hash                  rewrite the sum file migrations/schemake.sum\n"
+        "  heads                 the newest migration file (Alembic's 'heads')\n"
+        "  show [REV]            one migration's details and text (Alembic's 'show')\n"
+        "  server [status|start|stop]\n"
+        "                        the local development cluster used when no database is configured\n"
+        "\n"
+        "Targets: head, base, a version or a unique prefix of one, +N, -N.\n"
+        "\n"
+        "Options:\n"
+        "  -u, --database-url URL   database (postgresql://..., sqlite:path.db, sqlite::memory:,\n"
+        "                           libpq keywords 'host=... dbname=...')\n"
+        "  -d, --migrations-dir DIR migrations directory (default: migrations)\n"
+        "  -C, --project-dir DIR    run as if started in DIR (where schemake.ini and .env are)\n"
+        "      --password-file FILE read the password from FILE (first line)\n"
+        "  -n, --dry-run            print the SQL that would run, change nothing\n"
+        "      --single-transaction apply (or revert) everything in one transaction\n"
+        "      --allow-out-of-order apply pending migrations older than the newest applied one\n"
+        "      --resume             continue a failed transaction:false migration from the statement\n"
+        "                           that failed\n"
+        "      --lock-timeout MS    wait at most MS milliseconds for the migration lock\n"
+        "                           (default 300000; -1 waits forever)\n"
+        "      --json               machine-readable output (current, history, status)\n"
+        "      --exit-code          status: exit 1 when anything is pending or wrong\n"
+        "      --offline            verify: do not connect to the database\n"
+        "  -q, --quiet              no progress lines\n"
+        "  -h, --help               this help\n"
+        "  -V, --version            the version\n"
+        "\n"
+        "Configuration, highest first: command-line options, DATABASE_URL, the project's .env,\n"
+        "schemake.ini ([database] url, password_file, dialect; [paths] migrations). libpq's\n"
+        "environment (PGHOST, PGUSER, PGPASSWORD, PGSERVICE, ~/.pgpass) fills what a URL leaves\n"
+        "out. With no database configured, a PostgreSQL project uses a local development cluster\n"
+        "under .schemake/ (see 'server').\n"
+        "\n";
 
 enum {
 	OPT_PASSWORD_FILE = 256,
@@ -76,28 +76,28 @@ enum {
 };
 
 static const struct option long_options[] = {
-	{ "database-url", required_argument, NULL, 'u' },
-	{ "url", required_argument, NULL, 'u' },
-	{ "migrations-dir", required_argument, NULL, 'd' },
-	{ "project-dir", required_argument, NULL, 'C' },
-	{ "password-file", required_argument, NULL, OPT_PASSWORD_FILE },
-	{ "dry-run", no_argument, NULL, 'n' },
-	{ "single-transaction", no_argument, NULL, OPT_SINGLE_TX },
-	{ "allow-out-of-order", no_argument, NULL, OPT_OUT_OF_ORDER },
-	{ "resume", no_argument, NULL, OPT_RESUME },
-	{ "lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT },
-	{ "json", no_argument, NULL, OPT_JSON },
-	{ "exit-code", no_argument, NULL, OPT_EXIT_CODE },
-	{ "offline", no_argument, NULL, OPT_OFFLINE },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
+        {"database-url", required_argument, NULL, 'u'},
+        {"url", required_argument, NULL, 'u'},
+        {"migrations-dir", required_argument, NULL, 'd'},
+        {"project-dir", required_argument, NULL, 'C'},
+        {"password-file", required_argument, NULL, OPT_PASSWORD_FILE},
+        {"dry-run", no_argument, NULL, 'n'},
+        {"single-transaction", no_argument, NULL, OPT_SINGLE_TX},
+        {"allow-out-of-order", no_argument, NULL, OPT_OUT_OF_ORDER},
+        {"resume", no_argument, NULL, OPT_RESUME},
+        {"lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT},
+        {"json", no_argument, NULL, OPT_JSON},
+        {"exit-code", no_argument, NULL, OPT_EXIT_CODE},
+        {"offline", no_argument, NULL, OPT_OFFLINE},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
 };
 
 static bool verb_known(const char *v)
 {
-	static const char *const aliases[] = { "up", "down", "rollback", NULL };
+	static const char *const aliases[] = {"up", "down", "rollback", NULL};
 
 	for (const char *const *p = sk_migrate_verbs; *p; p++)
 		if (!strcmp(*p, v))
@@ -131,8 +131,16 @@ static bool is_relative_target(const char *a)
 
 static bool takes_value(const char *a)
 {
-	static const char *const with_value[] = { "-u", "-d", "-C", "--database-url", "--url", "--migrations-dir",
-						  "--project-dir", "--password-file", "--lock-timeout", NULL };
+	static const char *const with_value[] = {"-u",
+	                                         "-d",
+	                                         "-C",
+	                                         "--database-url",
+	                                         "--url",
+	                                         "--migrations-dir",
+	                                         "--project-dir",
+	                                         "--password-file",
+	                                         "--lock-timeout",
+	                                         NULL};
 	for (const char *const *p = with_value; *p; p++)
 		if (!strcmp(a, *p))
 			return true;
@@ -219,7 +227,8 @@ int sk_cli_migrate_parse(struct sk_migrate_opts *o, int argc, char **argv, bool 
 			o->lock_timeout_ms = strtol(optarg, &end, 10);
 			if (*end || end == optarg || o->lock_timeout_ms < -1) {
 				*stop = true;
-				return sk_cli_usage_error("--lock-timeout takes milliseconds (or -1), not '%s'", optarg);
+				return sk_cli_usage_error(
+				        "--lock-timeout takes milliseconds (or -1), not '%s'", optarg);
 			}
 			break;
 		}
@@ -273,8 +282,8 @@ int sk_cli_migrate_parse(struct sk_migrate_opts *o, int argc, char **argv, bool 
 		*stop = true;
 		return sk_cli_usage_error("unexpected argument '%s'", argv[optind]);
 	}
-	if (o->dry_run && strcmp(o->verb, "upgrade") && strcmp(o->verb, "up") && strcmp(o->verb, "downgrade") &&
-	    strcmp(o->verb, "down") && strcmp(o->verb, "rollback")) {
+	if (o->dry_run && strcmp(o->verb, "upgrade") && strcmp(o->verb, "up") &&
+	    strcmp(o->verb, "downgrade") && strcmp(o->verb, "down") && strcmp(o->verb, "rollback")) {
 		*stop = true;
 		return sk_cli_usage_error("--dry-run goes with upgrade and downgrade");
 	}

@@ -177,7 +177,7 @@ void sk_buf_addf(struct sk_buf *sb, const char *fmt, ...)
 void sk_buf_rtrim(struct sk_buf *sb)
 {
 	while (sb->len && (sb->buf[sb->len - 1] == ' ' || sb->buf[sb->len - 1] == '\t' ||
-			   sb->buf[sb->len - 1] == '\n' || sb->buf[sb->len - 1] == '\r'))
+	                   sb->buf[sb->len - 1] == '\n' || sb->buf[sb->len - 1] == '\r'))
 		sb->len--;
 	if (sb->alloc)
 		sb->buf[sb->len] = '\0';

@@ -16,7 +16,10 @@ struct sk_buf {
 };
 
 extern char sk_buf_empty[];
-#define SK_BUF_INIT { 0, 0, sk_buf_empty }
+#define SK_BUF_INIT                                                                                          \
+	{                                                                                                    \
+		0, 0, sk_buf_empty                                                                           \
+	}
 
 void sk_buf_init(struct sk_buf *sb);
 void sk_buf_release(struct sk_buf *sb);
@@ -43,15 +46,15 @@ char *sk_xstrndup(const char *s, size_t n);
 char *sk_xstrfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Grow an array `p` of `nr` used elements to hold at least `want`. */
-#define SK_ALLOC_GROW(p, want, alloc)                                              \
-	do {                                                                       \
-		if ((want) > (alloc)) {                                            \
-			size_t sk_new_ = (alloc) ? (alloc) * 2 : 8;                \
-			if (sk_new_ < (want))                                      \
-				sk_new_ = (want);                                  \
-			(p) = sk_xrealloc((p), sk_new_ * sizeof(*(p)));            \
-			(alloc) = sk_new_;                                         \
-		}                                                                  \
+#define SK_ALLOC_GROW(p, want, alloc)                                                                        \
+	do {                                                                                                 \
+		if ((want) > (alloc)) {                                                                      \
+			size_t sk_new_ = (alloc) ? (alloc)*2 : 8;                                            \
+			if (sk_new_ < (want))                                                                \
+				sk_new_ = (want);                                                            \
+			(p) = sk_xrealloc((p), sk_new_ * sizeof(*(p)));                                      \
+			(alloc) = sk_new_;                                                                   \
+		}                                                                                            \
 	} while (0)
 
 #endif

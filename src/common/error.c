@@ -16,7 +16,7 @@ static const struct {
 	int status;
 	const char *desc;
 } errcodes[] = {
-#define SK_ERRCODE(name, status, desc) { #name, status, desc },
+#define SK_ERRCODE(name, status, desc) {#name, status, desc},
 #include "common/errcodes.def"
 #undef SK_ERRCODE
 };

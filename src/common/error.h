@@ -32,7 +32,10 @@ struct sk_error {
 	unsigned col;                 /* 0 when unknown */
 };
 
-#define SK_ERROR_INIT { SK_ERR_OK, "", "", "", "", 0, 0 }
+#define SK_ERROR_INIT                                                                                        \
+	{                                                                                                    \
+		SK_ERR_OK, "", "", "", "", 0, 0                                                              \
+	}
 
 void sk_error_init(struct sk_error *err);
 
@@ -40,9 +43,9 @@ void sk_error_init(struct sk_error *err);
  * Returns -code so callers can write `return sk_error_set(...)`. A NULL err
  * is allowed and only yields the return value. */
 int sk_error_set(struct sk_error *err, enum sk_errcode code, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+        __attribute__((format(printf, 3, 4)));
 int sk_error_vset(struct sk_error *err, enum sk_errcode code, const char *fmt, va_list ap)
-	__attribute__((format(printf, 3, 0)));
+        __attribute__((format(printf, 3, 0)));
 void sk_error_detail(struct sk_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sk_error_hint(struct sk_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sk_error_locate(struct sk_error *err, const char *file, unsigned line, unsigned col);

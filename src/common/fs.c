@@ -55,8 +55,8 @@ static bool same_content(const char *path, const void *data, size_t len)
 	return same;
 }
 
-int sk_fs_write_atomic(const char *path, const void *data, size_t len, bool only_if_changed,
-		       bool *changed, struct sk_error *err)
+int sk_fs_write_atomic(const char *path, const void *data, size_t len, bool only_if_changed, bool *changed,
+                       struct sk_error *err)
 {
 	struct sk_buf tmp = SK_BUF_INIT;
 	const char *p = data;
@@ -131,13 +131,13 @@ int sk_fs_mkdirs(const char *path, unsigned mode, struct sk_error *err)
 	char *copy = sk_xstrdup(path);
 	int rc = 0;
 
-	for (char *p = copy + 1; ; p++) {
+	for (char *p = copy + 1;; p++) {
 		if (*p == '/' || *p == '\0') {
 			char saved = *p;
 			*p = '\0';
 			if (mkdir(copy, (mode_t)mode) != 0 && errno != EEXIST) {
 				rc = sk_error_set(err, SK_ERR_IO, "cannot create directory '%s': %s", copy,
-						  strerror(errno));
+				                  strerror(errno));
 				break;
 			}
 			*p = saved;

@@ -18,8 +18,8 @@ int sk_fs_read_file(struct sk_buf *out, const char *path, struct sk_error *err);
  * and the file already holds exactly these bytes, nothing is written (the
  * mtime stays, so build tools see no change); *changed tells which happened
  * (may be NULL). */
-int sk_fs_write_atomic(const char *path, const void *data, size_t len, bool only_if_changed,
-		       bool *changed, struct sk_error *err);
+int sk_fs_write_atomic(const char *path, const void *data, size_t len, bool only_if_changed, bool *changed,
+                       struct sk_error *err);
 
 bool sk_fs_exists(const char *path);
 bool sk_fs_is_dir(const char *path);
@@ -33,7 +33,10 @@ struct sk_fs_names {
 	size_t nr;
 	size_t alloc;
 };
-#define SK_FS_NAMES_INIT { NULL, 0, 0 }
+#define SK_FS_NAMES_INIT                                                                                     \
+	{                                                                                                    \
+		NULL, 0, 0                                                                                   \
+	}
 int sk_fs_list_dir(struct sk_fs_names *out, const char *dir, struct sk_error *err);
 void sk_fs_names_release(struct sk_fs_names *names);
 

@@ -888,7 +888,9 @@ static int setup(struct sk_cluster *c, struct runas *ra, int *lockfd, struct sk_
 	return rc;
 }
 
-int sk_cluster_start(struct sk_cluster *c, struct sk_error *err)
+/* initdb when needed and start, under the cluster lock; with create_db also
+ * the project's database. */
+static int start_locked(struct sk_cluster *c, bool create_db, struct sk_error *err)
 {
 	struct runas ra;
 	int lockfd, rc;
@@ -903,33 +905,22 @@ int sk_cluster_start(struct sk_cluster *c, struct sk_error *err)
 			goto done;
 	}
 	rc = ensure_started(c, &ra, err);
+	if (!rc && create_db)
+		rc = ensure_database(c, err);
 done:
 	release_lock(lockfd);
 	runas_release(&ra);
 	return rc;
 }
 
+int sk_cluster_start(struct sk_cluster *c, struct sk_error *err)
+{
+	return start_locked(c, false, err);
+}
+
 int sk_cluster_ensure_running(struct sk_cluster *c, struct sk_error *err)
 {
-	struct runas ra;
-	int lockfd, rc;
-
-	memset(&ra, 0, sizeof(ra));
-	rc = setup(c, &ra, &lockfd, err);
-	if (rc)
-		goto done;
-	if (!is_initialised(c)) {
-		rc = do_initdb(c, &ra, err);
-		if (rc)
-			goto done;
-	}
-	rc = ensure_started(c, &ra, err);
-	if (!rc)
-		rc = ensure_database(c, err);
-done:
-	release_lock(lockfd);
-	runas_release(&ra);
-	return rc;
+	return start_locked(c, true, err);
 }
 
 int sk_cluster_stop(struct sk_cluster *c, struct sk_error *err)

@@ -16,8 +16,9 @@ int sk_db_project_conninfo(struct sk_conninfo *out, const struct sk_config *cfg,
 		return sk_config_conninfo(out, cfg, err);
 	if (cfg->dialect == SK_DIALECT_SQLITE) {
 		rc = sk_error_set(err, SK_ERR_CONFIG, "no database configured for this SQLite project");
-		sk_error_hint(err, "set DATABASE_URL (e.g. sqlite:app.db), --database-url, or [database] url in "
-				   "schemake.ini");
+		sk_error_hint(err,
+		              "set DATABASE_URL (e.g. sqlite:app.db), --database-url, or [database] url in "
+		              "schemake.ini");
 		return rc;
 	}
 	sk_cluster_init(&cluster, cfg->project_dir);
@@ -31,7 +32,7 @@ int sk_db_project_conninfo(struct sk_conninfo *out, const struct sk_config *cfg,
 }
 
 int sk_db_open_project(struct sk_db **out, const struct sk_config *cfg, struct sk_buf *display,
-		       struct sk_error *err)
+                       struct sk_error *err)
 {
 	struct sk_conninfo ci = SK_CONNINFO_INIT;
 	int rc;

@@ -12,7 +12,7 @@
 
 /* Connects; *display (may be NULL) receives the masked URL for messages. */
 int sk_db_open_project(struct sk_db **out, const struct sk_config *cfg, struct sk_buf *display,
-		       struct sk_error *err);
+                       struct sk_error *err);
 /* Only the connection settings (no connection), for tools that connect to
  * another database of the same server. Starts the development cluster when
  * it is the target. */

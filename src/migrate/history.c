@@ -11,28 +11,28 @@
 #include "common/banned.h"
 
 static const char create_pg[] =
-	"CREATE TABLE IF NOT EXISTS " SK_HISTORY_TABLE " (\n"
-	"    version text PRIMARY KEY,\n"
-	"    name text NOT NULL,\n"
-	"    checksum text NOT NULL,\n"
-	"    applied_at timestamptz NOT NULL DEFAULT clock_timestamp(),\n"
-	"    duration_ms bigint NOT NULL DEFAULT 0,\n"
-	"    status text NOT NULL DEFAULT 'applied' CHECK (status IN ('applied', 'failed')),\n"
-	"    failed_statement integer,\n"
-	"    error text\n"
-	")";
+        "CREATE TABLE IF NOT EXISTS " SK_HISTORY_TABLE " (\n"
+        "    version text PRIMARY KEY,\n"
+        "    name text NOT NULL,\n"
+        "    checksum text NOT NULL,\n"
+        "    applied_at timestamptz NOT NULL DEFAULT clock_timestamp(),\n"
+        "    duration_ms bigint NOT NULL DEFAULT 0,\n"
+        "    status text NOT NULL DEFAULT 'applied' CHECK (status IN ('applied', 'failed')),\n"
+        "    failed_statement integer,\n"
+        "    error text\n"
+        ")";
 
 static const char create_sqlite[] =
-	"CREATE TABLE IF NOT EXISTS " SK_HISTORY_TABLE " (\n"
-	"    version text PRIMARY KEY,\n"
-	"    name text NOT NULL,\n"
-	"    checksum text NOT NULL,\n"
-	"    applied_at text NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),\n"
-	"    duration_ms integer NOT NULL DEFAULT 0,\n"
-	"    status text NOT NULL DEFAULT 'applied' CHECK (status IN ('applied', 'failed')),\n"
-	"    failed_statement integer,\n"
-	"    error text\n"
-	")";
+        "CREATE TABLE IF NOT EXISTS " SK_HISTORY_TABLE " (\n"
+        "    version text PRIMARY KEY,\n"
+        "    name text NOT NULL,\n"
+        "    checksum text NOT NULL,\n"
+        "    applied_at text NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),\n"
+        "    duration_ms integer NOT NULL DEFAULT 0,\n"
+        "    status text NOT NULL DEFAULT 'applied' CHECK (status IN ('applied', 'failed')),\n"
+        "    failed_statement integer,\n"
+        "    error text\n"
+        ")";
 
 int sk_history_exists(struct sk_db *db, bool *out, struct sk_error *err)
 {
@@ -40,12 +40,13 @@ int sk_history_exists(struct sk_db *db, bool *out, struct sk_error *err)
 	int rc;
 
 	if (sk_db_dialect(db) == SK_DIALECT_POSTGRES)
-		rc = sk_db_query(db, &rows, "SELECT to_regclass('" SK_HISTORY_TABLE "') IS NOT NULL", 0, NULL, err);
+		rc = sk_db_query(db, &rows, "SELECT to_regclass('" SK_HISTORY_TABLE "') IS NOT NULL", 0, NULL,
+		                 err);
 	else
 		rc = sk_db_query(db, &rows,
-				 "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = '" SK_HISTORY_TABLE
-				 "'",
-				 0, NULL, err);
+		                 "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = "
+		                 "'" SK_HISTORY_TABLE "'",
+		                 0, NULL, err);
 	if (rc == 0) {
 		const char *v = rows.nrows ? sk_rows_get(&rows, 0, 0) : NULL;
 		*out = v && (v[0] == 't' || v[0] == '1');
@@ -66,7 +67,8 @@ int sk_history_ensure(struct sk_db *db, struct sk_error *err)
 
 static int cmp_applied(const void *a, const void *b)
 {
-	return sk_version_cmp(((const struct sk_applied *)a)->version, ((const struct sk_applied *)b)->version);
+	return sk_version_cmp(((const struct sk_applied *)a)->version,
+	                      ((const struct sk_applied *)b)->version);
 }
 
 static char *dup_or_null(const char *s)
@@ -90,7 +92,8 @@ int sk_history_load(struct sk_db *db, struct sk_history *out, struct sk_error *e
 		      "to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
 		      "duration_ms, status, failed_statement, error FROM " SK_HISTORY_TABLE;
 	else
-		sql = "SELECT version, name, checksum, applied_at, duration_ms, status, failed_statement, error "
+		sql = "SELECT version, name, checksum, applied_at, duration_ms, status, failed_statement, "
+		      "error "
 		      "FROM " SK_HISTORY_TABLE;
 	rc = sk_db_query(db, &rows, sql, 0, NULL, err);
 	if (rc)
@@ -155,8 +158,9 @@ const struct sk_applied *sk_history_last_applied(const struct sk_history *h)
 int sk_history_has(struct sk_db *db, const char *version, bool *out, struct sk_error *err)
 {
 	struct sk_rows rows = SK_ROWS_INIT;
-	const char *params[1] = { version };
-	int rc = sk_db_query(db, &rows, "SELECT 1 FROM " SK_HISTORY_TABLE " WHERE version = $1", 1, params, err);
+	const char *params[1] = {version};
+	int rc = sk_db_query(db, &rows, "SELECT 1 FROM " SK_HISTORY_TABLE " WHERE version = $1", 1, params,
+	                     err);
 
 	if (rc == 0)
 		*out = rows.nrows > 0;
@@ -165,40 +169,41 @@ int sk_history_has(struct sk_db *db, const char *version, bool *out, struct sk_e
 }
 
 int sk_history_insert(struct sk_db *db, const struct sk_migration *m, long long duration_ms,
-		      struct sk_error *err)
+                      struct sk_error *err)
 {
 	char ms[32];
-	const char *params[4] = { m->version, m->name, m->checksum, ms };
+	const char *params[4] = {m->version, m->name, m->checksum, ms};
 
 	snprintf(ms, sizeof(ms), "%lld", duration_ms);
-	return sk_db_exec_params(db,
-				 "INSERT INTO " SK_HISTORY_TABLE " (version, name, checksum, duration_ms, status) "
-				 "VALUES ($1, $2, $3, $4, 'applied') "
-				 "ON CONFLICT (version) DO UPDATE SET name = excluded.name, checksum = excluded.checksum, "
-				 "duration_ms = excluded.duration_ms, status = 'applied', failed_statement = NULL, "
-				 "error = NULL",
-				 4, params, err);
+	return sk_db_exec_params(
+	        db,
+	        "INSERT INTO " SK_HISTORY_TABLE " (version, name, checksum, duration_ms, status) "
+	        "VALUES ($1, $2, $3, $4, 'applied') "
+	        "ON CONFLICT (version) DO UPDATE SET name = excluded.name, checksum = excluded.checksum, "
+	        "duration_ms = excluded.duration_ms, status = 'applied', failed_statement = NULL, "
+	        "error = NULL",
+	        4, params, err);
 }
 
 int sk_history_mark_failed(struct sk_db *db, const struct sk_migration *m, int statement, const char *error,
-			   struct sk_error *err)
+                           struct sk_error *err)
 {
 	char stmt[32];
-	const char *params[5] = { m->version, m->name, m->checksum, stmt, error };
+	const char *params[5] = {m->version, m->name, m->checksum, stmt, error};
 
 	snprintf(stmt, sizeof(stmt), "%d", statement);
-	return sk_db_exec_params(db,
-				 "INSERT INTO " SK_HISTORY_TABLE
-				 " (version, name, checksum, status, failed_statement, error) "
-				 "VALUES ($1, $2, $3, 'failed', $4, $5) "
-				 "ON CONFLICT (version) DO UPDATE SET name = excluded.name, checksum = excluded.checksum, "
-				 "status = 'failed', failed_statement = excluded.failed_statement, error = excluded.error",
-				 5, params, err);
+	return sk_db_exec_params(
+	        db,
+	        "INSERT INTO " SK_HISTORY_TABLE " (version, name, checksum, status, failed_statement, error) "
+	        "VALUES ($1, $2, $3, 'failed', $4, $5) "
+	        "ON CONFLICT (version) DO UPDATE SET name = excluded.name, checksum = excluded.checksum, "
+	        "status = 'failed', failed_statement = excluded.failed_statement, error = excluded.error",
+	        5, params, err);
 }
 
 int sk_history_delete(struct sk_db *db, const char *version, struct sk_error *err)
 {
-	const char *params[1] = { version };
+	const char *params[1] = {version};
 	return sk_db_exec_params(db, "DELETE FROM " SK_HISTORY_TABLE " WHERE version = $1", 1, params, err);
 }
 

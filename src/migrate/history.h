@@ -33,7 +33,10 @@ struct sk_history {
 	struct sk_applied *rows; /* sorted by version */
 	size_t nr;
 };
-#define SK_HISTORY_INIT { false, NULL, 0 }
+#define SK_HISTORY_INIT                                                                                      \
+	{                                                                                                    \
+		false, NULL, 0                                                                               \
+	}
 
 int sk_history_exists(struct sk_db *db, bool *out, struct sk_error *err);
 int sk_history_ensure(struct sk_db *db, struct sk_error *err);
@@ -48,9 +51,9 @@ const struct sk_applied *sk_history_last_applied(const struct sk_history *h);
  * transaction when several processes upgrade one SQLite file. */
 int sk_history_has(struct sk_db *db, const char *version, bool *out, struct sk_error *err);
 int sk_history_insert(struct sk_db *db, const struct sk_migration *m, long long duration_ms,
-		      struct sk_error *err);
+                      struct sk_error *err);
 int sk_history_mark_failed(struct sk_db *db, const struct sk_migration *m, int statement, const char *error,
-			   struct sk_error *err);
+                           struct sk_error *err);
 int sk_history_delete(struct sk_db *db, const char *version, struct sk_error *err);
 int sk_history_clear(struct sk_db *db, struct sk_error *err);
 

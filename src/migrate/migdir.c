@@ -26,7 +26,7 @@ static int cmp_migs(const void *a, const void *b)
 }
 
 int sk_migdir_load(struct sk_migdir *out, const char *dir, enum sk_sql_dialect_hint dialect,
-		   struct sk_error *err)
+                   struct sk_error *err)
 {
 	struct sk_fs_names names = SK_FS_NAMES_INIT;
 	size_t alloc = 0;
@@ -38,7 +38,7 @@ int sk_migdir_load(struct sk_migdir *out, const char *dir, enum sk_sql_dialect_h
 	if (!sk_fs_is_dir(dir)) {
 		rc = sk_error_set(err, SK_ERR_IO, "migrations directory '%s' does not exist", dir);
 		sk_error_hint(err, "create it with 'schemake-migrate new NAME', or point --migrations-dir "
-				   "or [paths] migrations in schemake.ini at it");
+		                   "or [paths] migrations in schemake.ini at it");
 		goto done;
 	}
 	rc = sk_fs_list_dir(&names, dir, err);
@@ -66,7 +66,8 @@ int sk_migdir_load(struct sk_migdir *out, const char *dir, enum sk_sql_dialect_h
 	for (size_t i = 1; i < out->nr; i++) {
 		if (sk_version_cmp(out->migs[i - 1].version, out->migs[i].version) == 0) {
 			rc = sk_error_set(err, SK_ERR_INPUT, "two migrations have version %s: '%s' and '%s'",
-					  out->migs[i].version, out->migs[i - 1].filename, out->migs[i].filename);
+			                  out->migs[i].version, out->migs[i - 1].filename,
+			                  out->migs[i].filename);
 			sk_error_hint(err, "rename one of them to a new version");
 			sk_error_locate(err, out->migs[i].path, 0, 0);
 			goto done;
@@ -119,9 +120,9 @@ void sk_migdir_sum_render(struct sk_buf *out, const struct sk_migdir *md)
 
 	chain_total(total, md);
 	sk_buf_adds(out, "# schemake.sum v1: checksums of the migrations in order; written by "
-			 "'schemake-migrate hash', do not edit.\n");
+	                 "'schemake-migrate hash', do not edit.\n");
 	sk_buf_adds(out, "# A merge conflict here means two branches added migrations: renumber yours and "
-			 "run 'schemake-migrate hash'.\n");
+	                 "run 'schemake-migrate hash'.\n");
 	sk_buf_addf(out, "total %s\n", total);
 	for (size_t i = 0; i < md->nr; i++)
 		sk_buf_addf(out, "%s %s\n", md->migs[i].filename, md->migs[i].checksum);
@@ -158,7 +159,7 @@ static void parse_sum(const char *text, struct sum_entry **out, size_t *nr)
 }
 
 int sk_migdir_sum_check(const struct sk_migdir *md, bool *exists, struct sk_buf *problems,
-			struct sk_error *err)
+                        struct sk_error *err)
 {
 	char *path = sk_fs_join(md->dir, SK_SUM_FILENAME);
 	struct sk_buf cur = SK_BUF_INIT, want = SK_BUF_INIT, first = SK_BUF_INIT;

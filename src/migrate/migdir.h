@@ -26,13 +26,16 @@ struct sk_migdir {
 	struct sk_migration *migs;
 	size_t nr;
 };
-#define SK_MIGDIR_INIT { NULL, NULL, 0 }
+#define SK_MIGDIR_INIT                                                                                       \
+	{                                                                                                    \
+		NULL, NULL, 0                                                                                \
+	}
 
 /* Loads every migration in dir. Files that do not end in ".sql" are ignored;
  * a ".sql" file with a bad name, a malformed migration or two files with one
  * version are SK_ERR_INPUT; a missing directory is SK_ERR_IO. */
 int sk_migdir_load(struct sk_migdir *out, const char *dir, enum sk_sql_dialect_hint dialect,
-		   struct sk_error *err);
+                   struct sk_error *err);
 void sk_migdir_release(struct sk_migdir *md);
 
 /* Index of the migration with this exact version, or -1. */
@@ -44,7 +47,7 @@ void sk_migdir_sum_render(struct sk_buf *out, const struct sk_migdir *md);
  * with a message naming the sum file and the first differing migration file;
  * every difference is appended to `problems` (one per line) when not NULL. */
 int sk_migdir_sum_check(const struct sk_migdir *md, bool *exists, struct sk_buf *problems,
-			struct sk_error *err);
+                        struct sk_error *err);
 /* Writes the sum file atomically (only when its content changes). */
 int sk_migdir_sum_write(const struct sk_migdir *md, bool *changed, struct sk_error *err);
 

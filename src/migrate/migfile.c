@@ -115,7 +115,7 @@ struct marker {
  * column 1. Returns 1 for a marker, 0 for an ordinary comment, negative for
  * a malformed marker. */
 static int parse_marker(const struct sk_sql_token *tok, struct marker *m, const char *path,
-			struct sk_error *err)
+                        struct sk_error *err)
 {
 	const char *p = tok->start + 2, *end = tok->start + tok->len;
 	const char *word;
@@ -157,7 +157,7 @@ static int parse_marker(const struct sk_sql_token *tok, struct marker *m, const 
 			m->transaction = true;
 		else {
 			sk_error_set(err, SK_ERR_INPUT, "unknown option '%.*s' on the '-- migrate:%s' marker",
-				     (int)wlen, word, m->is_up ? "up" : "down");
+			             (int)wlen, word, m->is_up ? "up" : "down");
 			sk_error_hint(err, "the only option is 'transaction:false'");
 			sk_error_locate(err, path, tok->line, tok->col);
 			return -SK_ERR_INPUT;
@@ -167,7 +167,7 @@ static int parse_marker(const struct sk_sql_token *tok, struct marker *m, const 
 }
 
 static int split_section(struct sk_mig_section *sec, const char *path, const char *body, size_t len,
-			 unsigned first_line, enum sk_sql_dialect_hint dialect, struct sk_error *err)
+                         unsigned first_line, enum sk_sql_dialect_hint dialect, struct sk_error *err)
 {
 	struct sk_sql_lexer lx;
 	struct sk_sql_stmt st;
@@ -179,12 +179,13 @@ static int split_section(struct sk_mig_section *sec, const char *path, const cha
 	while ((rc = sk_sql_lexer_statement(&lx, &st, err)) > 0) {
 		if (st.kind == SK_STMT_META) {
 			sk_error_set(err, SK_ERR_INPUT, "psql meta-command '%.*s' cannot run in a migration",
-				     (int)(st.len > 40 ? 40 : st.len), st.start);
+			             (int)(st.len > 40 ? 40 : st.len), st.start);
 			sk_error_hint(err, "remove it; migrations are plain SQL");
 			sk_error_locate(err, path, st.line, st.col);
 			return -SK_ERR_INPUT;
 		}
-		if (st.kind == SK_STMT_COPY_DATA && (sec->nr == 0 || sec->stmts[sec->nr - 1].kind != SK_STMT_SQL)) {
+		if (st.kind == SK_STMT_COPY_DATA &&
+		    (sec->nr == 0 || sec->stmts[sec->nr - 1].kind != SK_STMT_SQL)) {
 			sk_error_set(err, SK_ERR_INPUT, "COPY data without a COPY statement");
 			sk_error_locate(err, path, st.line, st.col);
 			return -SK_ERR_INPUT;
@@ -200,7 +201,7 @@ static int split_section(struct sk_mig_section *sec, const char *path, const cha
 }
 
 int sk_migration_parse(struct sk_migration *out, const char *path, const char *text, size_t len,
-		       enum sk_sql_dialect_hint dialect, struct sk_error *err)
+                       enum sk_sql_dialect_hint dialect, struct sk_error *err)
 {
 	struct sk_buf norm = SK_BUF_INIT;
 	struct marker markers[2];
@@ -224,7 +225,7 @@ int sk_migration_parse(struct sk_migration *out, const char *path, const char *t
 	if (only_space) {
 		rc = sk_error_set(err, SK_ERR_INPUT, "migration file is empty");
 		sk_error_hint(err, "a migration needs a '-- migrate:up' section; 'schemake-migrate new NAME' "
-				   "writes a template");
+		                   "writes a template");
 		sk_error_locate(err, path, 1, 1);
 		goto done;
 	}
@@ -241,7 +242,8 @@ int sk_migration_parse(struct sk_migration *out, const char *path, const char *t
 	bad_line = invalid_utf8_line(out->content, out->content_len);
 	if (bad_line) {
 		rc = sk_error_set(err, SK_ERR_INPUT, "not valid UTF-8 text");
-		sk_error_hint(err, "migrations are UTF-8 SQL text; convert the file (iconv) or fix the bytes");
+		sk_error_hint(err,
+		              "migrations are UTF-8 SQL text; convert the file (iconv) or fix the bytes");
 		sk_error_locate(err, path, bad_line, 1);
 		goto done;
 	}
@@ -271,9 +273,10 @@ int sk_migration_parse(struct sk_migration *out, const char *path, const char *t
 				continue;
 			for (int k = 0; k < nmarkers; k++) {
 				if (markers[k].is_up == m.is_up) {
-					rc = sk_error_set(err, SK_ERR_INPUT,
-							  "second '-- migrate:%s' marker (the first is on line %u)",
-							  m.is_up ? "up" : "down", markers[k].line);
+					rc = sk_error_set(
+					        err, SK_ERR_INPUT,
+					        "second '-- migrate:%s' marker (the first is on line %u)",
+					        m.is_up ? "up" : "down", markers[k].line);
 					sk_error_hint(err, "a migration has one up and one down section");
 					sk_error_locate(err, path, tok.line, tok.col);
 					goto done;
@@ -295,7 +298,9 @@ int sk_migration_parse(struct sk_migration *out, const char *path, const char *t
 	}
 	if (!(nmarkers > 0 && markers[0].is_up) && !(nmarkers > 1 && markers[1].is_up)) {
 		rc = sk_error_set(err, SK_ERR_INPUT, "no '-- migrate:up' marker");
-		sk_error_hint(err, "a migration starts with a line '-- migrate:up' (and may have '-- migrate:down')");
+		sk_error_hint(
+		        err,
+		        "a migration starts with a line '-- migrate:up' (and may have '-- migrate:down')");
 		sk_error_locate(err, path, 1, 1);
 		goto done;
 	}
@@ -312,8 +317,8 @@ int sk_migration_parse(struct sk_migration *out, const char *path, const char *t
 		sec->present = true;
 		sec->transaction = markers[k].transaction;
 		sec->marker_line = markers[k].line;
-		rc = split_section(sec, path, out->content + markers[k].body_start, end - markers[k].body_start,
-				   markers[k].line + 1, dialect, err);
+		rc = split_section(sec, path, out->content + markers[k].body_start,
+		                   end - markers[k].body_start, markers[k].line + 1, dialect, err);
 		if (rc)
 			goto done;
 	}
@@ -326,7 +331,7 @@ done:
 }
 
 int sk_migration_load(struct sk_migration *out, const char *dir, const char *filename,
-		      enum sk_sql_dialect_hint dialect, struct sk_error *err)
+                      enum sk_sql_dialect_hint dialect, struct sk_error *err)
 {
 	struct sk_buf text = SK_BUF_INIT;
 	char *path = sk_fs_join(dir, filename);
@@ -337,7 +342,7 @@ int sk_migration_load(struct sk_migration *out, const char *dir, const char *fil
 	if (!sk_migration_parse_filename(filename, &version, &name)) {
 		rc = sk_error_set(err, SK_ERR_INPUT, "bad migration file name '%s'", filename);
 		sk_error_hint(err, "migration files are named <version>_<name>.sql, e.g. "
-				   "20240101120000_create_users.sql");
+		                   "20240101120000_create_users.sql");
 		sk_error_locate(err, path, 0, 0);
 		goto done;
 	}

@@ -22,8 +22,8 @@
 #include "sql/lexer.h"
 
 struct sk_mig_section {
-	bool present;      /* the marker exists */
-	bool transaction;  /* false when the marker says transaction:false */
+	bool present;     /* the marker exists */
+	bool transaction; /* false when the marker says transaction:false */
 	unsigned marker_line;
 	struct sk_sql_stmt *stmts;
 	size_t nr;
@@ -48,10 +48,10 @@ bool sk_migration_parse_filename(const char *filename, char **version_out, char 
 /* Reads and parses dir/filename. SK_ERR_IO when unreadable, SK_ERR_INPUT for
  * a malformed file (located at path:line:col). */
 int sk_migration_load(struct sk_migration *out, const char *dir, const char *filename,
-		      enum sk_sql_dialect_hint dialect, struct sk_error *err);
+                      enum sk_sql_dialect_hint dialect, struct sk_error *err);
 /* Parses text already in memory (takes a copy). */
 int sk_migration_parse(struct sk_migration *out, const char *path, const char *text, size_t len,
-		       enum sk_sql_dialect_hint dialect, struct sk_error *err);
+                       enum sk_sql_dialect_hint dialect, struct sk_error *err);
 void sk_migration_release(struct sk_migration *m);
 
 /* Checksum of a migration's text: SHA-256 of the content with a leading BOM

@@ -46,7 +46,8 @@ const char *sk_mig_state_name(enum sk_mig_state s)
 
 /* Turns the server's error position (1-based, in characters of the
  * statement) into a file line and column. */
-static void locate_in_statement(struct sk_error *err, const struct sk_migration *m, const struct sk_sql_stmt *st)
+static void locate_in_statement(struct sk_error *err, const struct sk_migration *m,
+                                const struct sk_sql_stmt *st)
 {
 	unsigned line = st->line, col = st->col;
 	long pos = err->col; /* set by the driver, 0 when unknown */
@@ -73,17 +74,18 @@ static void locate_in_statement(struct sk_error *err, const struct sk_migration 
  * each statement's number is recorded as 'failed' before it runs, so a
  * process that dies midway leaves the right statement in the history. */
 static int run_section(struct sk_db *db, const struct sk_migration *m, const struct sk_mig_section *sec,
-		       size_t from, bool record_progress, struct sk_error *err)
+                       size_t from, bool record_progress, struct sk_error *err)
 {
 	for (size_t i = from; i < sec->nr; i++) {
 		const struct sk_sql_stmt *st = &sec->stmts[i];
-		const struct sk_sql_stmt *data = i + 1 < sec->nr && sec->stmts[i + 1].kind == SK_STMT_COPY_DATA
-							 ? &sec->stmts[i + 1]
-							 : NULL;
+		const struct sk_sql_stmt *data =
+		        i + 1 < sec->nr && sec->stmts[i + 1].kind == SK_STMT_COPY_DATA ? &sec->stmts[i + 1]
+		                                                                       : NULL;
 		int rc;
 
 		if (record_progress) {
-			rc = sk_history_mark_failed(db, m, (int)i + 1, "interrupted while running this statement", err);
+			rc = sk_history_mark_failed(db, m, (int)i + 1,
+			                            "interrupted while running this statement", err);
 			if (rc)
 				return rc;
 		}
@@ -96,14 +98,16 @@ static int run_section(struct sk_db *db, const struct sk_migration *m, const str
 			if (record_progress) {
 				struct sk_error ignored = SK_ERROR_INIT;
 				sk_history_mark_failed(db, m, (int)i + 1, err->message, &ignored);
-				sk_error_hint(err,
-					      "statement %zu of '%s' failed and the ones before it stay applied "
-					      "(transaction:false); fix the cause, then 'schemake-migrate upgrade "
-					      "--resume'",
-					      i + 1, m->filename);
+				sk_error_hint(
+				        err,
+				        "statement %zu of '%s' failed and the ones before it stay applied "
+				        "(transaction:false); fix the cause, then 'schemake-migrate upgrade "
+				        "--resume'",
+				        i + 1, m->filename);
 			} else if (!err->hint[0]) {
-				sk_error_hint(err, "the migration was rolled back; nothing of '%s' was applied",
-					      m->filename);
+				sk_error_hint(err,
+				              "the migration was rolled back; nothing of '%s' was applied",
+				              m->filename);
 			}
 			return rc;
 		}
@@ -124,7 +128,8 @@ static void dry_run_section(struct sk_buf *out, const struct sk_mig_section *sec
 	}
 }
 
-static int lock_db(struct sk_db *db, long timeout_ms, const struct sk_migrate_events *ev, struct sk_error *err)
+static int lock_db(struct sk_db *db, long timeout_ms, const struct sk_migrate_events *ev,
+                   struct sk_error *err)
 {
 	return sk_db_lock(db, SK_MIGRATE_LOCK_KEY, timeout_ms, ev->on_wait, ev->ctx, err);
 }
@@ -157,7 +162,7 @@ static const char **known_versions(const struct sk_migdir *md, const struct sk_h
 }
 
 static int resolve_target(struct sk_target *t, const char *spec, const struct sk_migdir *md,
-			  const struct sk_history *h, struct sk_error *err)
+                          const struct sk_history *h, struct sk_error *err)
 {
 	size_t n;
 	const char **v = known_versions(md, h, &n);
@@ -167,7 +172,8 @@ static int resolve_target(struct sk_target *t, const char *spec, const struct sk
 }
 
 /* The checks that must pass before anything runs. */
-static int check_state(const struct sk_migdir *md, const struct sk_history *h, bool resume, struct sk_error *err)
+static int check_state(const struct sk_migdir *md, const struct sk_history *h, bool resume,
+                       struct sk_error *err)
 {
 	bool sum_exists;
 	int rc;
@@ -176,17 +182,19 @@ static int check_state(const struct sk_migdir *md, const struct sk_history *h, b
 		const struct sk_applied *a = &h->rows[k];
 		long idx = sk_migdir_index(md, a->version);
 		if (idx < 0) {
-			rc = sk_error_set(err, SK_ERR_INPUT, "applied migration '%s_%s.sql' is missing from '%s'",
-					  a->version, a->name, md->dir);
+			rc = sk_error_set(err, SK_ERR_INPUT,
+			                  "applied migration '%s_%s.sql' is missing from '%s'", a->version,
+			                  a->name, md->dir);
 			sk_error_hint(err, "restore the file (e.g. from git), or rewrite the history with "
-					   "'schemake-migrate stamp'");
+			                   "'schemake-migrate stamp'");
 			return rc;
 		}
 		if (strcmp(md->migs[idx].checksum, a->checksum) != 0) {
-			rc = sk_error_set(err, SK_ERR_INPUT, "migration '%s' was changed after it was applied",
-					  md->migs[idx].filename);
+			rc = sk_error_set(err, SK_ERR_INPUT,
+			                  "migration '%s' was changed after it was applied",
+			                  md->migs[idx].filename);
 			sk_error_hint(err, "revert the edit and put the change in a new migration "
-					   "('schemake-migrate new NAME')");
+			                   "('schemake-migrate new NAME')");
 			sk_error_locate(err, md->migs[idx].path, 0, 0);
 			return rc;
 		}
@@ -195,10 +203,13 @@ static int check_state(const struct sk_migdir *md, const struct sk_history *h, b
 			unsigned line = 0;
 			if (a->failed_statement > 0 && (size_t)a->failed_statement <= m->up.nr)
 				line = m->up.stmts[a->failed_statement - 1].line;
-			rc = sk_error_set(err, SK_ERR_REFUSED, "migration '%s' failed at statement %d: %s", m->filename,
-					  a->failed_statement, a->error ? a->error : "unknown error");
-			sk_error_hint(err, "fix the cause, then 'schemake-migrate upgrade --resume' to continue from "
-					   "that statement, or 'schemake-migrate stamp' to record the state by hand");
+			rc = sk_error_set(err, SK_ERR_REFUSED, "migration '%s' failed at statement %d: %s",
+			                  m->filename, a->failed_statement,
+			                  a->error ? a->error : "unknown error");
+			sk_error_hint(
+			        err,
+			        "fix the cause, then 'schemake-migrate upgrade --resume' to continue from "
+			        "that statement, or 'schemake-migrate stamp' to record the state by hand");
 			sk_error_locate(err, m->path, line, 0);
 			return rc;
 		}
@@ -207,8 +218,127 @@ static int check_state(const struct sk_migdir *md, const struct sk_history *h, b
 	return rc;
 }
 
+/* A planned run: the migrations to apply (up) or revert (down), in order. */
+struct plan {
+	const struct sk_migration **migs;
+	size_t nr;
+	bool up;
+	const struct sk_applied *failed; /* up: the failed migration to resume, or NULL */
+};
+
+static const struct sk_mig_section *plan_section(const struct plan *p, const struct sk_migration *m)
+{
+	return p->up ? &m->up : &m->down;
+}
+
+/* --dry-run: the SQL the plan would run, history statements included. */
+static void plan_render(struct sk_buf *out, const struct plan *p, enum sk_dialect d, bool single)
+{
+	if (single && p->nr)
+		sk_buf_adds(out, "BEGIN;\n");
+	for (size_t i = 0; i < p->nr; i++) {
+		const struct sk_migration *m = p->migs[i];
+		const struct sk_mig_section *sec = plan_section(p, m);
+		bool tx = sec->transaction && !single;
+
+		sk_buf_addf(out, "\n-- %s (%s%s)\n", m->filename, p->up ? "up" : "down",
+		            sec->transaction ? "" : ", transaction:false");
+		if (tx)
+			sk_buf_adds(out, "BEGIN;\n");
+		dry_run_section(out, sec);
+		if (p->up)
+			sk_history_sql_insert(out, d, m);
+		else
+			sk_history_sql_delete(out, d, m->version);
+		if (tx)
+			sk_buf_adds(out, "COMMIT;\n");
+	}
+	if (single && p->nr)
+		sk_buf_adds(out, "COMMIT;\n");
+}
+
+/* Runs the plan. *done counts the migrations that completed (all or none
+ * with single). */
+static int plan_execute(struct sk_db *db, const struct plan *p, bool single,
+                        const struct sk_migrate_events *ev, size_t *done, struct sk_error *err)
+{
+	enum sk_dialect d = sk_db_dialect(db);
+	bool in_single = false;
+	int rc = 0;
+
+	*done = 0;
+	if (single && p->nr) {
+		rc = sk_db_begin(db, err);
+		if (rc)
+			return rc;
+		in_single = true;
+	}
+	for (size_t i = 0; i < p->nr; i++) {
+		const struct sk_migration *m = p->migs[i];
+		const struct sk_mig_section *sec = plan_section(p, m);
+		long long t0 = now_ms();
+		bool tx = sec->transaction;
+		size_t from = 0;
+
+		if (p->failed && sk_version_cmp(p->failed->version, m->version) == 0 &&
+		    p->failed->failed_statement > 0)
+			from = (size_t)p->failed->failed_statement - 1;
+		if (ev->on_start)
+			ev->on_start(ev->ctx, i + 1, p->nr, m, p->up);
+		if (tx && !in_single) {
+			rc = sk_db_begin(db, err);
+			if (rc)
+				goto done;
+			if (d == SK_DIALECT_SQLITE) {
+				/* Another process may have done it while we waited
+				 * for the write lock. */
+				bool present = false;
+				rc = sk_history_has(db, m->version, &present, err);
+				if (rc)
+					goto done;
+				if (present == p->up) {
+					sk_db_rollback(db);
+					continue;
+				}
+			}
+		}
+		rc = run_section(db, m, sec, from, p->up && !tx, err);
+		if (rc) {
+			if (!p->up && !tx)
+				sk_error_hint(err,
+				              "the down section of '%s' is transaction:false: the statements "
+				              "before the failing one stay applied",
+				              m->filename);
+			goto done;
+		}
+		rc = p->up ? sk_history_insert(db, m, now_ms() - t0, err)
+		           : sk_history_delete(db, m->version, err);
+		if (rc)
+			goto done;
+		if (tx && !in_single) {
+			rc = sk_db_commit(db, err);
+			if (rc)
+				goto done;
+		}
+		(*done)++;
+		if (ev->on_done)
+			ev->on_done(ev->ctx, i + 1, p->nr, m, p->up, now_ms() - t0);
+	}
+	if (in_single) {
+		in_single = false;
+		rc = sk_db_commit(db, err);
+	}
+done:
+	if (rc) {
+		sk_db_rollback(db);
+		if (single)
+			*done = 0;
+	}
+	return rc;
+}
+
 int sk_migrate_upgrade(struct sk_db *db, const struct sk_migdir *md, const struct sk_migrate_apply_opts *o,
-		       size_t *applied, struct sk_error *err)
+                       size_t *applied, struct sk_error *err)
 {
 	enum sk_dialect d = sk_db_dialect(db);
 	struct sk_history h = SK_HISTORY_INIT;
@@ -216,7 +346,8 @@ int sk_migrate_upgrade(struct sk_db *db, const struct sk_migdir *md, const struc
 	const struct sk_migration **todo = NULL;
 	const struct sk_applied *last, *failed = NULL;
 	size_t ntodo = 0;
-	bool locked = false, in_single = false;
+	bool locked = false;
+	struct plan plan;
 	int rc;
 
 	*applied = 0;
@@ -240,7 +371,7 @@ int sk_migrate_upgrade(struct sk_db *db, const struct sk_migdir *md, const struc
 		goto done;
 	if (t.kind == SK_TARGET_BASE || (t.kind == SK_TARGET_RELATIVE && t.steps < 0)) {
 		rc = sk_error_set(err, SK_ERR_USAGE, "upgrade goes forward; '%s' is a target for downgrade",
-				  o->target);
+		                  o->target);
 		goto done;
 	}
 
@@ -259,11 +390,13 @@ int sk_migrate_upgrade(struct sk_db *db, const struct sk_migdir *md, const struc
 		if (t.kind == SK_TARGET_RELATIVE && ntodo == (size_t)t.steps)
 			break;
 		if (last && sk_version_cmp(m->version, last->version) < 0 && !o->allow_out_of_order) {
-			rc = sk_error_set(err, SK_ERR_INPUT,
-					  "migration '%s' is older than the last applied one (%s) and is not applied",
-					  m->filename, last->version);
-			sk_error_hint(err, "give it a newer version (rename the file), or apply it anyway with "
-					   "--allow-out-of-order");
+			rc = sk_error_set(
+			        err, SK_ERR_INPUT,
+			        "migration '%s' is older than the last applied one (%s) and is not applied",
+			        m->filename, last->version);
+			sk_error_hint(err,
+			              "give it a newer version (rename the file), or apply it anyway with "
+			              "--allow-out-of-order");
 			sk_error_locate(err, m->path, 0, 0);
 			goto done;
 		}
@@ -274,112 +407,46 @@ int sk_migrate_upgrade(struct sk_db *db, const struct sk_migdir *md, const struc
 		goto done;
 	}
 	if (failed && (ntodo == 0 || sk_version_cmp(todo[0]->version, failed->version) != 0)) {
-		rc = sk_error_set(err, SK_ERR_REFUSED, "migration '%s_%s.sql' failed and must be resumed first",
-				  failed->version, failed->name);
+		rc = sk_error_set(err, SK_ERR_REFUSED,
+		                  "migration '%s_%s.sql' failed and must be resumed first", failed->version,
+		                  failed->name);
 		sk_error_hint(err, "run 'schemake-migrate upgrade --resume' (without a target before it)");
 		goto done;
 	}
 	if (t.kind == SK_TARGET_RELATIVE && ntodo < (size_t)t.steps) {
-		rc = sk_error_set(err, SK_ERR_USAGE, "cannot upgrade %+ld: only %zu migration%s pending", t.steps,
-				  ntodo, ntodo == 1 ? " is" : "s are");
+		rc = sk_error_set(err, SK_ERR_USAGE, "cannot upgrade %+ld: only %zu migration%s pending",
+		                  t.steps, ntodo, ntodo == 1 ? " is" : "s are");
 		goto done;
 	}
 	if (o->single_transaction) {
 		for (size_t i = 0; i < ntodo; i++) {
 			if (!todo[i]->up.transaction) {
 				rc = sk_error_set(err, SK_ERR_USAGE,
-						  "--single-transaction cannot include '%s', which is marked "
-						  "transaction:false",
-						  todo[i]->filename);
-				sk_error_hint(err, "upgrade to the migration before it first, then run it alone");
+				                  "--single-transaction cannot include '%s', which is marked "
+				                  "transaction:false",
+				                  todo[i]->filename);
+				sk_error_hint(err,
+				              "upgrade to the migration before it first, then run it alone");
 				goto done;
 			}
 		}
 	}
 
+	plan.migs = todo;
+	plan.nr = ntodo;
+	plan.up = true;
+	plan.failed = failed;
 	if (o->dry_run) {
-		struct sk_buf *out = o->dry_run_sql;
 		if (!h.table_exists)
-			sk_history_sql_create(out, d);
-		if (o->single_transaction && ntodo)
-			sk_buf_adds(out, "BEGIN;\n");
-		for (size_t i = 0; i < ntodo; i++) {
-			const struct sk_migration *m = todo[i];
-			bool tx = m->up.transaction && !o->single_transaction;
-			sk_buf_addf(out, "\n-- %s (up%s)\n", m->filename, m->up.transaction ? "" : ", transaction:false");
-			if (tx)
-				sk_buf_adds(out, "BEGIN;\n");
-			dry_run_section(out, &m->up);
-			sk_history_sql_insert(out, d, m);
-			if (tx)
-				sk_buf_adds(out, "COMMIT;\n");
-		}
-		if (o->single_transaction && ntodo)
-			sk_buf_adds(out, "COMMIT;\n");
+			sk_history_sql_create(o->dry_run_sql, d);
+		plan_render(o->dry_run_sql, &plan, d, o->single_transaction);
 		*applied = ntodo;
 		goto done;
 	}
-
-	if (o->single_transaction && ntodo) {
-		rc = sk_db_begin(db, err);
-		if (rc)
-			goto done;
-		in_single = true;
-	}
-	for (size_t i = 0; i < ntodo; i++) {
-		const struct sk_migration *m = todo[i];
-		long long t0 = now_ms();
-		bool tx = m->up.transaction;
-		size_t from = 0;
-
-		if (failed && sk_version_cmp(failed->version, m->version) == 0 && failed->failed_statement > 0)
-			from = (size_t)failed->failed_statement - 1;
-		if (o->events.on_start)
-			o->events.on_start(o->events.ctx, i + 1, ntodo, m, true);
-		if (tx && !in_single) {
-			rc = sk_db_begin(db, err);
-			if (rc)
-				goto done;
-			if (d == SK_DIALECT_SQLITE) {
-				/* Another process may have applied it while we waited
-				 * for the write lock. */
-				bool present = false;
-				rc = sk_history_has(db, m->version, &present, err);
-				if (rc)
-					goto done;
-				if (present) {
-					sk_db_rollback(db);
-					continue;
-				}
-			}
-		}
-		rc = run_section(db, m, &m->up, from, !tx, err);
-		if (rc)
-			goto done;
-		rc = sk_history_insert(db, m, now_ms() - t0, err);
-		if (rc)
-			goto done;
-		if (tx && !in_single) {
-			rc = sk_db_commit(db, err);
-			if (rc)
-				goto done;
-		}
-		(*applied)++;
-		if (o->events.on_done)
-			o->events.on_done(o->events.ctx, i + 1, ntodo, m, true, now_ms() - t0);
-	}
-	if (in_single) {
-		rc = sk_db_commit(db, err);
-		in_single = false;
-		if (rc)
-			goto done;
-	}
+	rc = plan_execute(db, &plan, o->single_transaction, &o->events, applied, err);
 done:
-	if (rc) {
+	if (rc)
 		sk_db_rollback(db);
-		if (in_single)
-			*applied = 0;
-	}
 	if (locked)
 		sk_db_unlock(db, SK_MIGRATE_LOCK_KEY);
 	free(todo);
@@ -389,14 +456,15 @@ done:
 }
 
 int sk_migrate_downgrade(struct sk_db *db, const struct sk_migdir *md, const struct sk_migrate_apply_opts *o,
-			 size_t *reverted, struct sk_error *err)
+                         size_t *reverted, struct sk_error *err)
 {
 	enum sk_dialect d = sk_db_dialect(db);
 	struct sk_history h = SK_HISTORY_INIT;
 	struct sk_target t = SK_TARGET_INIT;
 	const struct sk_migration **todo = NULL;
 	size_t ntodo = 0, napplied = 0;
-	bool locked = false, in_single = false;
+	bool locked = false;
+	struct plan plan;
 	int rc;
 
 	*reverted = 0;
@@ -417,7 +485,7 @@ int sk_migrate_downgrade(struct sk_db *db, const struct sk_migdir *md, const str
 		goto done;
 	if (t.kind == SK_TARGET_HEAD || (t.kind == SK_TARGET_RELATIVE && t.steps > 0)) {
 		rc = sk_error_set(err, SK_ERR_USAGE, "downgrade goes back; '%s' is a target for upgrade",
-				  o->target ? o->target : "head");
+		                  o->target ? o->target : "head");
 		goto done;
 	}
 	napplied = h.nr;
@@ -427,8 +495,8 @@ int sk_migrate_downgrade(struct sk_db *db, const struct sk_migdir *md, const str
 		goto done;
 	}
 	if (t.kind == SK_TARGET_RELATIVE && (size_t)-t.steps > napplied) {
-		rc = sk_error_set(err, SK_ERR_USAGE, "cannot downgrade %ld: only %zu migration%s applied", t.steps,
-				  napplied, napplied == 1 ? " is" : "s are");
+		rc = sk_error_set(err, SK_ERR_USAGE, "cannot downgrade %ld: only %zu migration%s applied",
+		                  t.steps, napplied, napplied == 1 ? " is" : "s are");
 		goto done;
 	}
 	todo = sk_xcalloc(h.nr + 1, sizeof(*todo));
@@ -441,102 +509,37 @@ int sk_migrate_downgrade(struct sk_db *db, const struct sk_migdir *md, const str
 			break;
 		idx = sk_migdir_index(md, a->version);
 		if (!md->migs[idx].down.present) {
-			rc = sk_error_set(err, SK_ERR_INPUT, "migration '%s' has no '-- migrate:down' section",
-					  md->migs[idx].filename);
-			sk_error_hint(err, "write the down section, or 'schemake-migrate stamp' to the target");
+			rc = sk_error_set(err, SK_ERR_INPUT,
+			                  "migration '%s' has no '-- migrate:down' section",
+			                  md->migs[idx].filename);
+			sk_error_hint(err,
+			              "write the down section, or 'schemake-migrate stamp' to the target");
 			sk_error_locate(err, md->migs[idx].path, 0, 0);
 			goto done;
 		}
 		if (o->single_transaction && !md->migs[idx].down.transaction) {
 			rc = sk_error_set(err, SK_ERR_USAGE,
-					  "--single-transaction cannot include '%s', whose down section is "
-					  "transaction:false",
-					  md->migs[idx].filename);
+			                  "--single-transaction cannot include '%s', whose down section is "
+			                  "transaction:false",
+			                  md->migs[idx].filename);
 			goto done;
 		}
 		todo[ntodo++] = &md->migs[idx];
 	}
 
+	plan.migs = todo;
+	plan.nr = ntodo;
+	plan.up = false;
+	plan.failed = NULL;
 	if (o->dry_run) {
-		struct sk_buf *out = o->dry_run_sql;
-		if (o->single_transaction && ntodo)
-			sk_buf_adds(out, "BEGIN;\n");
-		for (size_t i = 0; i < ntodo; i++) {
-			const struct sk_migration *m = todo[i];
-			bool tx = m->down.transaction && !o->single_transaction;
-			sk_buf_addf(out, "%s-- %s (down%s)\n", i ? "\n" : "", m->filename,
-				    m->down.transaction ? "" : ", transaction:false");
-			if (tx)
-				sk_buf_adds(out, "BEGIN;\n");
-			dry_run_section(out, &m->down);
-			sk_history_sql_delete(out, d, m->version);
-			if (tx)
-				sk_buf_adds(out, "COMMIT;\n");
-		}
-		if (o->single_transaction && ntodo)
-			sk_buf_adds(out, "COMMIT;\n");
+		plan_render(o->dry_run_sql, &plan, d, o->single_transaction);
 		*reverted = ntodo;
 		goto done;
 	}
-
-	if (o->single_transaction && ntodo) {
-		rc = sk_db_begin(db, err);
-		if (rc)
-			goto done;
-		in_single = true;
-	}
-	for (size_t i = 0; i < ntodo; i++) {
-		const struct sk_migration *m = todo[i];
-		long long t0 = now_ms();
-		bool tx = m->down.transaction;
-
-		if (o->events.on_start)
-			o->events.on_start(o->events.ctx, i + 1, ntodo, m, false);
-		if (tx && !in_single) {
-			rc = sk_db_begin(db, err);
-			if (rc)
-				goto done;
-			if (d == SK_DIALECT_SQLITE) {
-				bool present = false;
-				rc = sk_history_has(db, m->version, &present, err);
-				if (rc)
-					goto done;
-				if (!present) {
-					sk_db_rollback(db);
-					continue;
-				}
-			}
-		}
-		rc = run_section(db, m, &m->down, 0, false, err);
-		if (rc) {
-			if (!tx)
-				sk_error_hint(err, "the down section of '%s' is transaction:false: the statements "
-						   "before the failing one stay applied",
-					      m->filename);
-			goto done;
-		}
-		rc = sk_history_delete(db, m->version, err);
-		if (rc)
-			goto done;
-		if (tx && !in_single) {
-			rc = sk_db_commit(db, err);
-			if (rc)
-				goto done;
-		}
-		(*reverted)++;
-		if (o->events.on_done)
-			o->events.on_done(o->events.ctx, i + 1, ntodo, m, false, now_ms() - t0);
-	}
-	if (in_single) {
-		rc = sk_db_commit(db, err);
-		in_single = false;
-	}
+	rc = plan_execute(db, &plan, o->single_transaction, &o->events, reverted, err);
 done:
-	if (rc) {
+	if (rc)
 		sk_db_rollback(db);
-		if (in_single)
-			*reverted = 0;
-	}
 	if (locked)
 		sk_db_unlock(db, SK_MIGRATE_LOCK_KEY);
 	free(todo);
@@ -546,17 +549,18 @@ done:
 }
 
 int sk_migrate_stamp(struct sk_db *db, const struct sk_migdir *md, const char *target, long lock_timeout_ms,
-		     struct sk_error *err)
+                     struct sk_error *err)
 {
 	struct sk_history h = SK_HISTORY_INIT;
 	struct sk_target t = SK_TARGET_INIT;
-	struct sk_migrate_events none = { 0 };
+	struct sk_migrate_events none = {0};
 	size_t keep = 0, napplied;
 	bool locked = false;
 	int rc;
 
 	if (!target)
-		return sk_error_set(err, SK_ERR_USAGE, "stamp needs a target (head, base, a version, +N or -N)");
+		return sk_error_set(err, SK_ERR_USAGE,
+		                    "stamp needs a target (head, base, a version, +N or -N)");
 	rc = lock_db(db, lock_timeout_ms, &none, err);
 	if (rc)
 		goto done;
@@ -584,8 +588,8 @@ int sk_migrate_stamp(struct sk_db *db, const struct sk_migdir *md, const char *t
 		break;
 	case SK_TARGET_VERSION:
 		if (sk_migdir_index(md, t.version) < 0) {
-			rc = sk_error_set(err, SK_ERR_USAGE, "cannot stamp %s: there is no migration file for it",
-					  t.version);
+			rc = sk_error_set(err, SK_ERR_USAGE,
+			                  "cannot stamp %s: there is no migration file for it", t.version);
 			goto done;
 		}
 		keep = (size_t)sk_migdir_index(md, t.version) + 1;
@@ -593,8 +597,8 @@ int sk_migrate_stamp(struct sk_db *db, const struct sk_migdir *md, const char *t
 	case SK_TARGET_RELATIVE:
 		if ((t.steps < 0 && (size_t)-t.steps > napplied) ||
 		    (t.steps > 0 && napplied + (size_t)t.steps > md->nr)) {
-			rc = sk_error_set(err, SK_ERR_USAGE, "cannot stamp %+ld from %zu applied of %zu", t.steps,
-					  napplied, md->nr);
+			rc = sk_error_set(err, SK_ERR_USAGE, "cannot stamp %+ld from %zu applied of %zu",
+			                  t.steps, napplied, md->nr);
 			goto done;
 		}
 		keep = (size_t)((long)napplied + t.steps);
@@ -619,7 +623,7 @@ done:
 }
 
 int sk_migrate_status_load(struct sk_migrate_status *out, struct sk_db *db, const struct sk_migdir *md,
-			   struct sk_error *err)
+                           struct sk_error *err)
 {
 	const struct sk_applied *last;
 	size_t i = 0, k = 0;
@@ -659,7 +663,8 @@ int sk_migrate_status_load(struct sk_migrate_status *out, struct sk_db *db, cons
 		} else {
 			e->state = SK_MIG_APPLIED;
 		}
-		if (e->state == SK_MIG_APPLIED || e->state == SK_MIG_CHANGED || e->state == SK_MIG_MISSING_FILE)
+		if (e->state == SK_MIG_APPLIED || e->state == SK_MIG_CHANGED ||
+		    e->state == SK_MIG_MISSING_FILE)
 			out->napplied++;
 		if (e->state == SK_MIG_PENDING)
 			out->npending++;

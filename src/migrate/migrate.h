@@ -32,15 +32,15 @@ struct sk_migrate_events {
 
 struct sk_migrate_opts {
 	struct sk_config_overrides config;
-	const char *verb;  /* see sk_migrate_verbs */
-	const char *arg;   /* target, name or revision, per verb */
+	const char *verb; /* see sk_migrate_verbs */
+	const char *arg;  /* target, name or revision, per verb */
 	bool dry_run;
 	bool single_transaction;
 	bool allow_out_of_order;
 	bool resume;
 	bool json;
-	bool exit_code; /* status: exit 1 when anything is pending or wrong */
-	bool offline;   /* verify: no database */
+	bool exit_code;       /* status: exit 1 when anything is pending or wrong */
+	bool offline;         /* verify: no database */
 	long lock_timeout_ms; /* negative: wait forever */
 	struct sk_migrate_events events;
 };
@@ -65,14 +65,14 @@ struct sk_migrate_apply_opts {
 
 /* Applies pending migrations up to the target. *applied counts them. */
 int sk_migrate_upgrade(struct sk_db *db, const struct sk_migdir *md, const struct sk_migrate_apply_opts *o,
-		       size_t *applied, struct sk_error *err);
+                       size_t *applied, struct sk_error *err);
 /* Reverts applied migrations down to the target (default: the last one). */
 int sk_migrate_downgrade(struct sk_db *db, const struct sk_migdir *md, const struct sk_migrate_apply_opts *o,
-			 size_t *reverted, struct sk_error *err);
+                         size_t *reverted, struct sk_error *err);
 /* Rewrites the history so that exactly the migrations up to target count as
  * applied, running none of them. */
 int sk_migrate_stamp(struct sk_db *db, const struct sk_migdir *md, const char *target, long lock_timeout_ms,
-		     struct sk_error *err);
+                     struct sk_error *err);
 
 enum sk_mig_state {
 	SK_MIG_APPLIED,
@@ -85,8 +85,8 @@ enum sk_mig_state {
 struct sk_mig_status {
 	const char *version;
 	const char *name;
-	const struct sk_migration *file;     /* NULL when missing */
-	const struct sk_applied *applied;    /* NULL when pending */
+	const struct sk_migration *file;  /* NULL when missing */
+	const struct sk_applied *applied; /* NULL when pending */
 	enum sk_mig_state state;
 	bool out_of_order; /* pending, but older than the newest applied */
 };
@@ -100,7 +100,7 @@ struct sk_migrate_status {
 
 /* Borrows from md; release with sk_migrate_status_release. */
 int sk_migrate_status_load(struct sk_migrate_status *out, struct sk_db *db, const struct sk_migdir *md,
-			   struct sk_error *err);
+                           struct sk_error *err);
 void sk_migrate_status_release(struct sk_migrate_status *st);
 const char *sk_mig_state_name(enum sk_mig_state s);
 

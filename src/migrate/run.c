@@ -19,8 +19,8 @@
 #include "common/banned.h"
 
 const char *const sk_migrate_verbs[] = {
-	"new", "upgrade", "downgrade", "current", "history", "heads", "show",
-	"status", "stamp", "verify", "hash", "server", NULL,
+        "new",    "upgrade", "downgrade", "current", "history", "heads", "show",
+        "status", "stamp",   "verify",    "hash",    "server",  NULL,
 };
 
 struct run {
@@ -70,8 +70,9 @@ static int connect_db(struct run *r)
 
 static void emit_json(struct sk_buf *out, struct json_object *obj)
 {
-	sk_buf_adds(out, json_object_to_json_string_ext(obj, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
-								      JSON_C_TO_STRING_NOSLASHESCAPE));
+	sk_buf_adds(out,
+	            json_object_to_json_string_ext(obj, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+	                                                        JSON_C_TO_STRING_NOSLASHESCAPE));
 	sk_buf_addch(out, '\n');
 	json_object_put(obj);
 }
@@ -156,11 +157,12 @@ static int verb_new(struct run *r)
 	int rc;
 
 	if (!r->o->arg || !r->o->arg[0])
-		return sk_error_set(r->err, SK_ERR_USAGE, "new needs a name, e.g. 'schemake-migrate new create_users'");
+		return sk_error_set(r->err, SK_ERR_USAGE,
+		                    "new needs a name, e.g. 'schemake-migrate new create_users'");
 	slugify(&slug, r->o->arg);
 	if (!slug.len) {
-		rc = sk_error_set(r->err, SK_ERR_USAGE, "'%s' has no letters or digits to name a migration with",
-				  r->o->arg);
+		rc = sk_error_set(r->err, SK_ERR_USAGE,
+		                  "'%s' has no letters or digits to name a migration with", r->o->arg);
 		goto done;
 	}
 	if (!sk_fs_is_dir(r->mig_dir)) {
@@ -210,17 +212,18 @@ static int verb_apply(struct run *r, bool up)
 		rc = connect_db(r);
 	if (rc == 0)
 		rc = up ? sk_migrate_upgrade(r->db, &r->md, &a, &n, r->err)
-			: sk_migrate_downgrade(r->db, &r->md, &a, &n, r->err);
+		        : sk_migrate_downgrade(r->db, &r->md, &a, &n, r->err);
 	if (rc == 0) {
 		if (r->o->dry_run) {
 			sk_buf_addf(r->out, "-- schemake-migrate %s --dry-run on %s: %zu migration%s\n",
-				    up ? "upgrade" : "downgrade", r->out_url.buf, n, n == 1 ? "" : "s");
+			            up ? "upgrade" : "downgrade", r->out_url.buf, n, n == 1 ? "" : "s");
 			sk_buf_add(r->out, dry.buf, dry.len);
 		} else if (n == 0) {
 			sk_buf_addf(r->out, up ? "nothing to apply: the database is at the target\n"
-					       : "nothing to revert\n");
+			                       : "nothing to revert\n");
 		} else {
-			sk_buf_addf(r->out, "%s %zu migration%s\n", up ? "applied" : "reverted", n, n == 1 ? "" : "s");
+			sk_buf_addf(r->out, "%s %zu migration%s\n", up ? "applied" : "reverted", n,
+			            n == 1 ? "" : "s");
 		}
 	}
 	sk_buf_release(&dry);
@@ -246,14 +249,16 @@ static int verb_status(struct run *r)
 			struct json_object *o = json_object_new_object();
 			json_object_object_add(o, "version", json_object_new_string(e->version));
 			json_object_object_add(o, "name", json_object_new_string(e->name));
-			json_object_object_add(o, "file", json_str_or_null(e->file ? e->file->filename : NULL));
-			json_object_object_add(o, "state", json_object_new_string(sk_mig_state_name(e->state)));
+			json_object_object_add(o, "file",
+			                       json_str_or_null(e->file ? e->file->filename : NULL));
+			json_object_object_add(o, "state",
+			                       json_object_new_string(sk_mig_state_name(e->state)));
 			json_object_object_add(o, "applied_at",
-					       json_str_or_null(e->applied ? e->applied->applied_at : NULL));
+			                       json_str_or_null(e->applied ? e->applied->applied_at : NULL));
 			json_object_object_add(o, "out_of_order", json_object_new_boolean(e->out_of_order));
 			if (e->state == SK_MIG_FAILED) {
 				json_object_object_add(o, "failed_statement",
-						       json_object_new_int(e->applied->failed_statement));
+				                       json_object_new_int(e->applied->failed_statement));
 				json_object_object_add(o, "error", json_str_or_null(e->applied->error));
 			}
 			json_object_array_add(arr, o);
@@ -268,8 +273,8 @@ static int verb_status(struct run *r)
 		for (size_t i = 0; i < st.nr; i++) {
 			const struct sk_mig_status *e = &st.entries[i];
 			const char *mark = e->state == SK_MIG_APPLIED   ? "[X]"
-					   : e->state == SK_MIG_PENDING ? "[ ]"
-									: "[!]";
+			                   : e->state == SK_MIG_PENDING ? "[ ]"
+			                                                : "[!]";
 			sk_buf_addf(r->out, "%s %s_%s.sql", mark, e->version, e->name);
 			switch (e->state) {
 			case SK_MIG_CHANGED:
@@ -279,8 +284,9 @@ static int verb_status(struct run *r)
 				sk_buf_adds(r->out, "  applied, but the file is missing");
 				break;
 			case SK_MIG_FAILED:
-				sk_buf_addf(r->out, "  failed at statement %d: %s", e->applied->failed_statement,
-					    e->applied->error ? e->applied->error : "");
+				sk_buf_addf(r->out, "  failed at statement %d: %s",
+				            e->applied->failed_statement,
+				            e->applied->error ? e->applied->error : "");
 				break;
 			default:
 				break;
@@ -295,7 +301,7 @@ static int verb_status(struct run *r)
 	}
 	if (r->o->exit_code && (st.npending || st.nproblems))
 		rc = sk_error_set(r->err, SK_ERR_DIFF, "%zu pending, %zu with problems", st.npending,
-				  st.nproblems);
+		                  st.nproblems);
 	sk_migrate_status_release(&st);
 	return rc;
 }
@@ -321,14 +327,15 @@ static int verb_current(struct run *r)
 		json_object_object_add(o, "version", json_str_or_null(last ? last->version : NULL));
 		json_object_object_add(o, "name", json_str_or_null(last ? last->name : NULL));
 		json_object_object_add(o, "head", json_str_or_null(head));
-		json_object_object_add(o, "is_head",
-				       json_object_new_boolean(last && head && !sk_version_cmp(last->version, head)));
+		json_object_object_add(
+		        o, "is_head",
+		        json_object_new_boolean(last && head && !sk_version_cmp(last->version, head)));
 		emit_json(r->out, o);
 	} else if (!last) {
 		sk_buf_adds(r->out, "base (no migration applied)\n");
 	} else {
 		sk_buf_addf(r->out, "%s %s%s\n", last->version, last->name,
-			    head && !sk_version_cmp(last->version, head) ? " (head)" : "");
+		            head && !sk_version_cmp(last->version, head) ? " (head)" : "");
 	}
 	sk_history_release(&h);
 	return 0;
@@ -354,7 +361,8 @@ static int verb_history(struct run *r)
 			json_object_object_add(o, "checksum", json_object_new_string(a->checksum));
 			json_object_object_add(o, "applied_at", json_str_or_null(a->applied_at));
 			json_object_object_add(o, "duration_ms", json_object_new_int64(a->duration_ms));
-			json_object_object_add(o, "status", json_object_new_string(a->failed ? "failed" : "applied"));
+			json_object_object_add(o, "status",
+			                       json_object_new_string(a->failed ? "failed" : "applied"));
 			json_object_array_add(arr, o);
 		}
 		emit_json(r->out, arr);
@@ -362,7 +370,8 @@ static int verb_history(struct run *r)
 		for (size_t i = 0; i < h.nr; i++) {
 			const struct sk_applied *a = &h.rows[i];
 			sk_buf_addf(r->out, "%s %s  %s  %lld ms%s\n", a->version, a->name,
-				    a->applied_at ? a->applied_at : "", a->duration_ms, a->failed ? "  FAILED" : "");
+			            a->applied_at ? a->applied_at : "", a->duration_ms,
+			            a->failed ? "  FAILED" : "");
 		}
 		if (!h.nr)
 			sk_buf_adds(r->out, "no migration applied\n");
@@ -411,13 +420,14 @@ static int verb_show(struct run *r)
 		return sk_error_set(r->err, SK_ERR_USAGE, "show needs one revision (a version or head)");
 	{
 		const struct sk_migration *m = &r->md.migs[idx];
-		sk_buf_addf(r->out, "Revision: %s\nName: %s\nFile: %s\nChecksum: %s\n", m->version, m->name, m->path,
-			    m->checksum);
+		sk_buf_addf(r->out, "Revision: %s\nName: %s\nFile: %s\nChecksum: %s\n", m->version, m->name,
+		            m->path, m->checksum);
 		sk_buf_addf(r->out, "Up: %zu statement%s%s\n", m->up.nr, m->up.nr == 1 ? "" : "s",
-			    m->up.transaction ? "" : " (transaction:false)");
+		            m->up.transaction ? "" : " (transaction:false)");
 		if (m->down.present)
-			sk_buf_addf(r->out, "Down: %zu statement%s%s\n", m->down.nr, m->down.nr == 1 ? "" : "s",
-				    m->down.transaction ? "" : " (transaction:false)");
+			sk_buf_addf(r->out, "Down: %zu statement%s%s\n", m->down.nr,
+			            m->down.nr == 1 ? "" : "s",
+			            m->down.transaction ? "" : " (transaction:false)");
 		else
 			sk_buf_adds(r->out, "Down: none\n");
 		sk_buf_addch(r->out, '\n');
@@ -452,8 +462,8 @@ static int verb_hash(struct run *r)
 	if (rc)
 		return rc;
 	path = sk_fs_join(r->mig_dir, SK_SUM_FILENAME);
-	sk_buf_addf(r->out, changed ? "wrote %s (%zu migrations)\n" : "%s is up to date (%zu migrations)\n", path,
-		    r->md.nr);
+	sk_buf_addf(r->out, changed ? "wrote %s (%zu migrations)\n" : "%s is up to date (%zu migrations)\n",
+	            path, r->md.nr);
 	free(path);
 	return 0;
 }
@@ -487,13 +497,14 @@ static int verb_verify(struct run *r)
 				const struct sk_mig_status *e = &st.entries[i];
 				if (e->state == SK_MIG_CHANGED) {
 					rc = sk_error_set(r->err, SK_ERR_DIFF,
-							  "migration '%s' was changed after it was applied",
-							  e->file->filename);
+					                  "migration '%s' was changed after it was applied",
+					                  e->file->filename);
 					sk_error_locate(r->err, e->file->path, 0, 0);
 				} else if (e->state == SK_MIG_MISSING_FILE) {
-					rc = sk_error_set(r->err, SK_ERR_DIFF,
-							  "applied migration '%s_%s.sql' is missing from '%s'",
-							  e->version, e->name, r->mig_dir);
+					rc = sk_error_set(
+					        r->err, SK_ERR_DIFF,
+					        "applied migration '%s_%s.sql' is missing from '%s'",
+					        e->version, e->name, r->mig_dir);
 				} else if (e->state == SK_MIG_APPLIED) {
 					nchecked++;
 				}
@@ -528,20 +539,25 @@ static int verb_server(struct run *r)
 	else if (!strcmp(action, "status"))
 		rc = 0;
 	else
-		rc = sk_error_set(r->err, SK_ERR_USAGE, "unknown server action '%s' (status, start or stop)", action);
+		rc = sk_error_set(r->err, SK_ERR_USAGE, "unknown server action '%s' (status, start or stop)",
+		                  action);
 	if (rc == 0)
 		rc = sk_cluster_status(&c, &init, &running, r->err);
 	if (rc == 0) {
 		url = sk_cluster_url(&c, c.dbname);
-		sk_buf_addf(r->out, "local development cluster: %s\n", !init ? "not created" : running ? "running" : "stopped");
+		sk_buf_addf(r->out, "local development cluster: %s\n",
+		            !init     ? "not created"
+		            : running ? "running"
+		                      : "stopped");
 		sk_buf_addf(r->out, "data: %s\n", c.datadir);
 		if (running)
 			sk_buf_addf(r->out, "url: %s\n", url);
 		free(url);
 		if (r->cfg.url)
-			sk_buf_addf(r->out, "note: a database URL is configured (%s), so the tools use it, not this "
-					    "cluster\n",
-				    r->cfg.url_source);
+			sk_buf_addf(r->out,
+			            "note: a database URL is configured (%s), so the tools use it, not this "
+			            "cluster\n",
+			            r->cfg.url_source);
 	}
 	sk_cluster_release(&c);
 	return rc;
@@ -564,7 +580,7 @@ int sk_migrate_run(const struct sk_migrate_opts *o, struct sk_buf *out, struct s
 	r.mig_dir = display_path(r.cfg.migrations_dir);
 	if (sk_config_password_file_insecure(&r.cfg) && o->events.on_warning) {
 		char *msg = sk_xstrfmt("password file '%s' is readable by other users; 'chmod 600' it",
-				       r.cfg.password_file);
+		                       r.cfg.password_file);
 		o->events.on_warning(o->events.ctx, msg);
 		free(msg);
 	}

@@ -23,7 +23,7 @@ static bool all_digits(const char *s, size_t len)
 }
 
 int sk_target_parse(struct sk_target *out, const char *spec, const char *const *versions, size_t nr,
-		    struct sk_error *err)
+                    struct sk_error *err)
 {
 	struct sk_buf cands = SK_BUF_INIT;
 	const char *match = NULL;
@@ -78,8 +78,8 @@ int sk_target_parse(struct sk_target *out, const char *spec, const char *const *
 		rc = sk_error_set(err, SK_ERR_USAGE, "unknown revision '%s'", spec);
 		sk_error_hint(err, "'schemake-migrate status' lists the known versions");
 	} else if (nmatch > 1) {
-		rc = sk_error_set(err, SK_ERR_USAGE, "ambiguous revision '%s' matches %zu versions: %s%s", spec,
-				  nmatch, cands.buf, nmatch > 5 ? ", ..." : "");
+		rc = sk_error_set(err, SK_ERR_USAGE, "ambiguous revision '%s' matches %zu versions: %s%s",
+		                  spec, nmatch, cands.buf, nmatch > 5 ? ", ..." : "");
 		sk_error_hint(err, "give more digits of the version");
 	} else {
 		out->kind = SK_TARGET_VERSION;

@@ -61,6 +61,23 @@ sk_sqlite_schema() {
 	sqlite3 "$1" .schema | awk '/^CREATE TABLE schemake_migrations/ { skip = 1 } !skip { print } skip && /\);$/ { skip = 0 }'
 }
 
+# sk_use_dialect sqlite|pg NAME: points DATABASE_URL at a fresh database of
+# that dialect and defines sql QUERY (one value per line) and schema (the
+# oracle's view of the schema: pg_dump or sqlite3 .schema).
+sk_use_dialect() {
+	dialect=${1:-sqlite}
+	if [ "$dialect" = pg ]; then
+		sk_pg_begin "${2:-t}"
+		export DATABASE_URL="$PGURL"
+		sql() { sk_psql "$PGDB" -At -c "$1"; }
+		schema() { sk_pg_schema; }
+	else
+		export DATABASE_URL="sqlite:app.db"
+		sql() { sqlite3 app.db "$1"; }
+		schema() { sk_sqlite_schema app.db; }
+	fi
+}
+
 # run CMD...: runs a command, capturing its exit status in RC, stdout in OUT
 # and stderr in ERR.
 run() {

@@ -4,16 +4,7 @@
 # shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 sk_begin
-dialect=${1:-sqlite}
-
-if [ "$dialect" = pg ]; then
-	sk_pg_begin conc
-	export DATABASE_URL="$PGURL"
-	sql() { sk_psql "$PGDB" -At -c "$1"; }
-else
-	export DATABASE_URL="sqlite:app.db"
-	sql() { sqlite3 app.db "$1"; }
-fi
+sk_use_dialect "${1:-sqlite}" conc
 
 sk_mig migrations 20240101000000 log <<'SQL'
 -- migrate:up

@@ -5,18 +5,7 @@
 # shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 sk_begin
-dialect=${1:-sqlite}
-
-if [ "$dialect" = pg ]; then
-	sk_pg_begin integ
-	export DATABASE_URL="$PGURL"
-	sql() { sk_psql "$PGDB" -At -c "$1"; }
-	schema() { sk_pg_schema; }
-else
-	export DATABASE_URL="sqlite:app.db"
-	sql() { sqlite3 app.db "$1"; }
-	schema() { sk_sqlite_schema app.db; }
-fi
+sk_use_dialect "${1:-sqlite}" integ
 
 sk_mig migrations 20240101000000 base <<'SQL'
 -- migrate:up

@@ -6,16 +6,10 @@
 # shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 sk_begin
-dialect=${1:-sqlite}
-
+sk_use_dialect "${1:-sqlite}" nontx
 if [ "$dialect" = pg ]; then
-	sk_pg_begin nontx
-	export DATABASE_URL="$PGURL"
-	sql() { sk_psql "$PGDB" -At -c "$1"; }
 	concurrently=CONCURRENTLY
 else
-	export DATABASE_URL="sqlite:app.db"
-	sql() { sqlite3 app.db "$1"; }
 	concurrently=
 fi
 

@@ -168,7 +168,7 @@ static void test_common__list_dir_sorted_without_hidden(void **state)
 	struct sk_error err = SK_ERROR_INIT;
 	struct sk_fs_names names = SK_FS_NAMES_INIT;
 	char *dir = tmpdir();
-	const char *files[] = { "b.sql", "a.sql", ".hidden", "10.sql", "2.sql" };
+	const char *files[] = {"b.sql", "a.sql", ".hidden", "10.sql", "2.sql"};
 	(void)state;
 	for (size_t i = 0; i < 5; i++) {
 		char *p = sk_fs_join(dir, files[i]);
@@ -229,17 +229,17 @@ static void test_common__sha256_known_vectors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_common__buf_starts_empty_and_terminated),
-		cmocka_unit_test(test_common__buf_grows_across_many_appends),
-		cmocka_unit_test(test_common__buf_addf_long_output),
-		cmocka_unit_test(test_common__buf_detach_hands_over),
-		cmocka_unit_test(test_common__error_set_returns_negative_code),
-		cmocka_unit_test(test_common__write_atomic_replaces_and_keeps_mtime_when_same),
-		cmocka_unit_test(test_common__write_atomic_failure_leaves_no_temp_file),
-		cmocka_unit_test(test_common__read_missing_file_names_it),
-		cmocka_unit_test(test_common__list_dir_sorted_without_hidden),
-		cmocka_unit_test(test_common__mkdirs_creates_parents),
-		cmocka_unit_test(test_common__sha256_known_vectors),
+	        cmocka_unit_test(test_common__buf_starts_empty_and_terminated),
+	        cmocka_unit_test(test_common__buf_grows_across_many_appends),
+	        cmocka_unit_test(test_common__buf_addf_long_output),
+	        cmocka_unit_test(test_common__buf_detach_hands_over),
+	        cmocka_unit_test(test_common__error_set_returns_negative_code),
+	        cmocka_unit_test(test_common__write_atomic_replaces_and_keeps_mtime_when_same),
+	        cmocka_unit_test(test_common__write_atomic_failure_leaves_no_temp_file),
+	        cmocka_unit_test(test_common__read_missing_file_names_it),
+	        cmocka_unit_test(test_common__list_dir_sorted_without_hidden),
+	        cmocka_unit_test(test_common__mkdirs_creates_parents),
+	        cmocka_unit_test(test_common__sha256_known_vectors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -40,16 +40,16 @@ static void test_migfile__sections_and_statements(void **state)
 	struct sk_error err = SK_ERROR_INIT;
 	(void)state;
 	assert_int_equal(parse(&m,
-			       "-- a comment first\n"
-			       "-- migrate:up\n"
-			       "CREATE TABLE a (x int);\n"
-			       "\n"
-			       "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\n"
-			       "-- migrate:down\n"
-			       "DROP FUNCTION f();\n"
-			       "DROP TABLE a;\n",
-			       &err),
-			 0);
+	                       "-- a comment first\n"
+	                       "-- migrate:up\n"
+	                       "CREATE TABLE a (x int);\n"
+	                       "\n"
+	                       "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\n"
+	                       "-- migrate:down\n"
+	                       "DROP FUNCTION f();\n"
+	                       "DROP TABLE a;\n",
+	                       &err),
+	                 0);
 	assert_true(m.up.present);
 	assert_true(m.up.transaction);
 	assert_int_equal(m.up.marker_line, 2);
@@ -69,10 +69,10 @@ static void test_migfile__transaction_false_option(void **state)
 	struct sk_error err = SK_ERROR_INIT;
 	(void)state;
 	assert_int_equal(parse(&m,
-			       "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY i ON t (x);\n"
-			       "-- migrate:down\nDROP INDEX i;\n",
-			       &err),
-			 0);
+	                       "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY i ON t (x);\n"
+	                       "-- migrate:down\nDROP INDEX i;\n",
+	                       &err),
+	                 0);
 	assert_false(m.up.transaction);
 	assert_true(m.down.transaction);
 	sk_migration_release(&m);
@@ -84,14 +84,14 @@ static void test_migfile__marker_inside_body_is_not_a_marker(void **state)
 	struct sk_error err = SK_ERROR_INIT;
 	(void)state;
 	assert_int_equal(parse(&m,
-			       "-- migrate:up\n"
-			       "CREATE FUNCTION f() RETURNS text AS $body$\n"
-			       "-- migrate:down\n"
-			       "SELECT 'x';\n"
-			       "$body$ LANGUAGE sql;\n"
-			       "INSERT INTO t VALUES ('\n-- migrate:down\n');\n",
-			       &err),
-			 0);
+	                       "-- migrate:up\n"
+	                       "CREATE FUNCTION f() RETURNS text AS $body$\n"
+	                       "-- migrate:down\n"
+	                       "SELECT 'x';\n"
+	                       "$body$ LANGUAGE sql;\n"
+	                       "INSERT INTO t VALUES ('\n-- migrate:down\n');\n",
+	                       &err),
+	                 0);
 	assert_false(m.down.present);
 	assert_int_equal(m.up.nr, 2);
 	sk_migration_release(&m);
@@ -122,7 +122,8 @@ static void test_migfile__malformed_files(void **state)
 	expect_error("-- just a comment\n", 18, "no '-- migrate:up' marker", 1);
 	expect_error("-- migrate:down\nDROP TABLE a;\n", 30, "no '-- migrate:up' marker", 1);
 	expect_error("-- migrate:up\nSELECT 1;\n-- migrate:up\nSELECT 2;\n", 48, "second '-- migrate:up'", 3);
-	expect_error("-- migrate:up\n-- migrate:down\n\n-- migrate:down\n", 47, "second '-- migrate:down'", 4);
+	expect_error("-- migrate:up\n-- migrate:down\n\n-- migrate:down\n", 47, "second '-- migrate:down'",
+	             4);
 	expect_error("-- migrate:sideways\n", 20, "unknown marker", 1);
 	expect_error("-- migrate:up transaction:maybe\n", 32, "unknown option 'transaction:maybe'", 1);
 	expect_error("SELECT 1;\n-- migrate:up\n", 24, "SQL before", 1);
@@ -311,7 +312,7 @@ static void test_migfile__directory_errors(void **state)
 
 static void test_migfile__targets(void **state)
 {
-	const char *v[] = { "20240101000000", "20240102000000", "20240201000000" };
+	const char *v[] = {"20240101000000", "20240102000000", "20240201000000"};
 	struct sk_target t = SK_TARGET_INIT;
 	struct sk_error err = SK_ERROR_INIT;
 	(void)state;
@@ -344,18 +345,18 @@ static void test_migfile__targets(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_migfile__sections_and_statements),
-		cmocka_unit_test(test_migfile__transaction_false_option),
-		cmocka_unit_test(test_migfile__marker_inside_body_is_not_a_marker),
-		cmocka_unit_test(test_migfile__down_section_optional_and_up_may_be_empty),
-		cmocka_unit_test(test_migfile__malformed_files),
-		cmocka_unit_test(test_migfile__checksum_ignores_bom_and_crlf),
-		cmocka_unit_test(test_migfile__file_names),
-		cmocka_unit_test(test_migfile__version_order_is_numeric),
-		cmocka_unit_test(test_migfile__directory_sorted_and_sum_file),
-		cmocka_unit_test(test_migfile__sum_total_depends_on_order_and_content),
-		cmocka_unit_test(test_migfile__directory_errors),
-		cmocka_unit_test(test_migfile__targets),
+	        cmocka_unit_test(test_migfile__sections_and_statements),
+	        cmocka_unit_test(test_migfile__transaction_false_option),
+	        cmocka_unit_test(test_migfile__marker_inside_body_is_not_a_marker),
+	        cmocka_unit_test(test_migfile__down_section_optional_and_up_may_be_empty),
+	        cmocka_unit_test(test_migfile__malformed_files),
+	        cmocka_unit_test(test_migfile__checksum_ignores_bom_and_crlf),
+	        cmocka_unit_test(test_migfile__file_names),
+	        cmocka_unit_test(test_migfile__version_order_is_numeric),
+	        cmocka_unit_test(test_migfile__directory_sorted_and_sum_file),
+	        cmocka_unit_test(test_migfile__sum_total_depends_on_order_and_content),
+	        cmocka_unit_test(test_migfile__directory_errors),
+	        cmocka_unit_test(test_migfile__targets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
