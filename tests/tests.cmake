@@ -16,3 +16,5 @@ sk_add_cli_test(migrate_nontx.sh NAME migrate_nontx_sqlite ARGS sqlite LABELS "s
 sk_add_cli_test(migrate_nontx.sh NAME migrate_nontx_pg ARGS pg LABELS "pg" PG)
 sk_add_cli_test(migrate_config.sh LABELS "pg;sqlite" PG)
 sk_add_cli_test(migrate_devcluster.sh LABELS "pg")
+sk_add_cli_test(dump.sh NAME dump_sqlite ARGS sqlite LABELS "sqlite")
+sk_add_cli_test(dump.sh NAME dump_pg ARGS pg LABELS "pg" PG)

@@ -136,3 +136,20 @@ int sk_cli_usage_error(const char *fmt, ...)
 	sk_cli_report(&err);
 	return sk_errcode_exit_status(SK_ERR_USAGE);
 }
+
+bool sk_cli_config_option(struct sk_config_overrides *ov, int c, const char *arg)
+{
+	switch (c) {
+	case 'u':
+		ov->database_url = arg;
+		return true;
+	case 'C':
+		ov->project_dir = arg;
+		return true;
+	case SK_CLI_OPT_PASSWORD_FILE:
+		ov->password_file = arg;
+		return true;
+	default:
+		return false;
+	}
+}

@@ -29,6 +29,31 @@ void sk_cli_print_exit_codes(FILE *f);
 /* Reports a usage error (exit 2) with a pointer to --help. */
 int sk_cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Options every tool that connects shares: -u/--database-url (--url),
+ * -C/--project-dir, --password-file. Put SK_CLI_CONFIG_LONG_OPTIONS in the
+ * getopt_long table and "u:C:" in the short options, and offer each option
+ * to sk_cli_config_option first. */
+#define SK_CLI_OPT_PASSWORD_FILE 1000
+/* clang-format off */
+#define SK_CLI_CONFIG_LONG_OPTIONS \
+	{ "database-url", required_argument, NULL, 'u' }, \
+	{ "url", required_argument, NULL, 'u' }, \
+	{ "project-dir", required_argument, NULL, 'C' }, \
+	{ "password-file", required_argument, NULL, SK_CLI_OPT_PASSWORD_FILE }
+/* clang-format on */
+/* Returns true when c was one of them (and stores it). */
+bool sk_cli_config_option(struct sk_config_overrides *ov, int c, const char *arg);
+#define SK_CLI_CONFIG_HELP                                                                  \
+	"  -u, --database-url URL   database (postgresql://..., sqlite:path.db, sqlite::memory:,\n" \
+	"                           libpq keywords 'host=... dbname=...')\n"                    \
+	"  -C, --project-dir DIR    run as if started in DIR (where schemake.ini and .env are)\n" \
+	"      --password-file FILE read the password from FILE (first line)\n"
+
+/* schemake-dump's command line, as sk_cli_migrate_parse. */
+struct sk_dump_opts;
+int sk_cli_dump_parse(struct sk_dump_opts *opts, int argc, char **argv, bool *stop);
+void sk_cli_dump_opts_release(struct sk_dump_opts *opts);
+
 /* Progress and lock-wait events for migrate runs, printing to stdout/stderr. */
 void sk_cli_migrate_events(struct sk_migrate_events *ev, bool quiet);
 

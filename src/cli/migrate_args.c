@@ -64,23 +64,18 @@ static const char usage_text[] =
         "\n";
 
 enum {
-	OPT_PASSWORD_FILE = 256,
-	OPT_SINGLE_TX,
+	OPT_SINGLE_TX = 256,
 	OPT_OUT_OF_ORDER,
 	OPT_RESUME,
 	OPT_LOCK_TIMEOUT,
 	OPT_JSON,
 	OPT_EXIT_CODE,
 	OPT_OFFLINE,
-	OPT_AUTOGENERATE,
 };
 
 static const struct option long_options[] = {
-        {"database-url", required_argument, NULL, 'u'},
-        {"url", required_argument, NULL, 'u'},
+        SK_CLI_CONFIG_LONG_OPTIONS,
         {"migrations-dir", required_argument, NULL, 'd'},
-        {"project-dir", required_argument, NULL, 'C'},
-        {"password-file", required_argument, NULL, OPT_PASSWORD_FILE},
         {"dry-run", no_argument, NULL, 'n'},
         {"single-transaction", no_argument, NULL, OPT_SINGLE_TX},
         {"allow-out-of-order", no_argument, NULL, OPT_OUT_OF_ORDER},
@@ -197,18 +192,11 @@ int sk_cli_migrate_parse(struct sk_migrate_opts *o, int argc, char **argv, bool 
 	argv = args;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":u:d:C:nqhV", long_options, NULL)) != -1) {
+		if (sk_cli_config_option(&o->config, c, optarg))
+			continue;
 		switch (c) {
-		case 'u':
-			o->config.database_url = optarg;
-			break;
 		case 'd':
 			o->config.migrations_dir = optarg;
-			break;
-		case 'C':
-			o->config.project_dir = optarg;
-			break;
-		case OPT_PASSWORD_FILE:
-			o->config.password_file = optarg;
 			break;
 		case 'n':
 			o->dry_run = true;
@@ -266,7 +254,6 @@ int sk_cli_migrate_parse(struct sk_migrate_opts *o, int argc, char **argv, bool 
 		return sk_cli_usage_error("no verb given");
 	}
 	o->verb = argv[optind++];
-	/* Alembic's spelling: "revision --autogenerate" is diff; plain "revision -m" is new. */
 	if (!verb_known(o->verb)) {
 		*stop = true;
 		return sk_cli_usage_error("unknown verb '%s'", o->verb);
