@@ -48,3 +48,13 @@ db-verify: build
 # start, stop or show the local development cluster
 db-server ACTION="status": build
     {{migrate}} server {{ACTION}}
+
+# dump the project's database (or: just db-dump --from-migrations migrations)
+db-dump *ARGS: build
+    {{bin}}/schemake-dump {{ARGS}}
+
+# benchmarks against the tools people use today (bench/RESULTS.md)
+bench:
+    @cmake --preset release >/dev/null
+    @cmake --build --preset release -- --quiet
+    bash bench/dump.sh
