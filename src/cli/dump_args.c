@@ -28,6 +28,8 @@ static const char usage_text[] =
 	"  -f, --format sql|json    canonical SQL (default) or a JSON snapshot (docs/SNAPSHOT.md)\n"
 	"  -o, --output FILE        write FILE atomically, and leave it untouched when the dump\n"
 	"                           is byte-identical (so build tools see no change)\n"
+	"      --json-output FILE   also write the JSON snapshot to FILE (same rules as -o), so\n"
+	"                           one run gives both\n"
 	"  -n, --schema NAME        only this schema (repeatable)\n"
 	"  -T, --exclude-table PAT  leave out tables matching PAT (a glob on name or\n"
 	"                           schema.name; repeatable)\n"
@@ -42,6 +44,7 @@ enum {
 	OPT_FROM_MIGRATIONS = 256,
 	OPT_FROM_SNAPSHOT,
 	OPT_WITH_VERSIONS,
+	OPT_JSON_OUTPUT,
 };
 
 static const struct option long_options[] = {
@@ -53,6 +56,7 @@ static const struct option long_options[] = {
 	{ "schema", required_argument, NULL, 'n' },
 	{ "exclude-table", required_argument, NULL, 'T' },
 	{ "with-versions", no_argument, NULL, OPT_WITH_VERSIONS },
+	{ "json-output", required_argument, NULL, OPT_JSON_OUTPUT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -102,6 +106,9 @@ int sk_cli_dump_parse(struct sk_dump_opts *o, int argc, char **argv, bool *stop)
 			break;
 		case 'T':
 			o->exclude_tables = push(o->exclude_tables, &o->nexclude_tables, optarg);
+			break;
+		case OPT_JSON_OUTPUT:
+			o->json_output = optarg;
 			break;
 		case OPT_WITH_VERSIONS:
 			o->with_versions = true;

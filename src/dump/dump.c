@@ -124,6 +124,14 @@ int sk_dump_run(const struct sk_dump_opts *o, struct sk_buf *out, bool *changed,
 		rc = sk_fs_write_atomic(o->output, text.buf, text.len, true, changed, err);
 	else
 		sk_buf_add(out, text.buf, text.len);
+	if (rc == 0 && o->json_output) {
+		bool json_changed = false;
+		sk_buf_reset(&text);
+		sk_snapshot_write(&text, m);
+		rc = sk_fs_write_atomic(o->json_output, text.buf, text.len, true, &json_changed, err);
+		if (changed)
+			*changed = *changed || json_changed;
+	}
 done:
 	sk_model_free(m);
 	if (scratch.db || scratch.dbname)

@@ -28,7 +28,8 @@ struct sk_dump_opts {
 	size_t nschemas;
 	const char **exclude_tables; /* --exclude-table PATTERN, repeatable */
 	size_t nexclude_tables;
-	const char *output; /* -o FILE, or NULL for out */
+	const char *output;      /* -o FILE, or NULL for out */
+	const char *json_output; /* --json-output FILE: the JSON snapshot as well, from the same model */
 	bool with_versions;
 };
 

@@ -83,6 +83,10 @@ expect_eq "$OUT" "$(cat dump.sql)" "JSON round trip gives the same SQL"
 run schemake-dump --from-snapshot snap.json --format json
 expect_eq "$OUT" "$(cat snap.json)" "JSON round trip gives the same JSON"
 
+run schemake-dump -o both.sql --json-output both.json
+expect_eq "$(cat both.sql)" "$(cat dump.sql)" "--json-output keeps -o's SQL"
+expect_eq "$(cat both.json)" "$(cat snap.json)" "--json-output writes the same snapshot"
+
 # Filters.
 run schemake-dump --exclude-table 'item*'
 expect_not_in "$OUT" "CREATE TABLE items" "--exclude-table leaves the table out"
