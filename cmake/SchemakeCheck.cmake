@@ -1,0 +1,21 @@
+# cmake -DBUILT=dir -DCOMMITTED=dir -DFILES=a;b -DFIX=target -P SchemakeCheck.cmake
+# Fails naming every committed file that differs from the freshly built one.
+set(stale)
+foreach(f IN LISTS FILES)
+  if(NOT EXISTS ${COMMITTED}/${f})
+    list(APPEND stale "${COMMITTED}/${f} (missing)")
+  else()
+    execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${BUILT}/${f} ${COMMITTED}/${f}
+                    RESULT_VARIABLE differ OUTPUT_QUIET ERROR_QUIET)
+    if(differ)
+      list(APPEND stale "${COMMITTED}/${f}")
+    endif()
+  endif()
+endforeach()
+if(stale)
+  list(LENGTH stale n)
+  foreach(s IN LISTS stale)
+    message(NOTICE "stale: ${s}")
+  endforeach()
+  message(FATAL_ERROR "${n} generated file(s) are stale; run 'cmake --build <build dir> --target ${FIX}' (or 'just regen') and commit them")
+endif()
