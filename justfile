@@ -53,6 +53,14 @@ db-server ACTION="status": build
 db-dump *ARGS: build
     {{bin}}/schemake-dump {{ARGS}}
 
+# drop and recreate the database, then apply the migrations (more: just db-reset --seed)
+db-reset *ARGS: build
+    {{bin}}/schemake-reset --yes --migrate {{ARGS}}
+
+# run seeds/*.sql in one transaction, without resetting anything
+db-seed *ARGS: build
+    {{bin}}/schemake-reset --seed-only {{ARGS}}
+
 # benchmarks against the tools people use today (bench/RESULTS.md)
 bench:
     @cmake --preset release >/dev/null

@@ -13,6 +13,7 @@
 #include "common/buf.h"
 #include "common/error.h"
 #include "migrate/migrate.h"
+#include "prepare/prepare.h"
 
 void sk_cli_init(const char *progname);
 const char *sk_cli_progname(void);
@@ -54,6 +55,16 @@ struct sk_dump_opts;
 int sk_cli_dump_parse(struct sk_dump_opts *opts, int argc, char **argv, bool *stop);
 void sk_cli_dump_opts_release(struct sk_dump_opts *opts);
 
+/* schemake-reset's command line, as sk_cli_migrate_parse; also sets
+ * opts->events to the CLI's notice, confirmation and progress printers. */
+struct sk_reset_opts;
+int sk_cli_reset_parse(struct sk_reset_opts *opts, int argc, char **argv, bool *stop);
+
+/* schemake-codegen's command line, as sk_cli_migrate_parse (free the lists
+ * with sk_codegen_opts_release). */
+struct sk_codegen_opts;
+int sk_cli_codegen_parse(struct sk_codegen_opts *opts, int argc, char **argv, bool *stop);
+
 /* Progress and lock-wait events for migrate runs, printing to stdout/stderr. */
 void sk_cli_migrate_events(struct sk_migrate_events *ev, bool quiet);
 
@@ -61,5 +72,8 @@ void sk_cli_migrate_events(struct sk_migrate_events *ev, bool quiet);
  * status to stop with (after printing help, version or a usage error):
  * *stop is set then. */
 int sk_cli_migrate_parse(struct sk_migrate_opts *opts, int argc, char **argv, bool *stop);
+
+/* schemake-prepare-init's command line, the same way. */
+int sk_cli_prepare_parse(struct sk_prepare_run_opts *opts, int argc, char **argv, bool *stop);
 
 #endif

@@ -19,7 +19,8 @@
  *    kind that has an owner, and SET / RESET SESSION AUTHORIZATION (what
  *    pg_dump --use-set-session-authorization writes instead);
  *  - CREATE SCHEMA public becomes CREATE SCHEMA IF NOT EXISTS public (a fresh
- *    database has it), and CREATE EXTENSION gets IF NOT EXISTS;
+ *    database has it), and CREATE EXTENSION gets IF NOT EXISTS (written in
+ *    the case of the keyword before it);
  * By option: see struct sk_prepare_opts.
  *
  * How a statement is removed: when it occupies whole lines (only white space
@@ -79,7 +80,7 @@ int sk_prepare_parse_version(int *out, const char *s, struct sk_error *err);
 struct sk_prepare_run_opts {
 	const char *input;  /* a file, or "-" for standard input */
 	const char *output; /* -o: written atomically, untouched when unchanged; NULL: appended to out */
-	const char *check;  /* --check: SK_ERR_DIFF unless this file holds exactly the script; writes nothing */
+	const char *check;  /* --check: SK_ERR_DIFF unless it holds exactly the script; writes nothing */
 	struct sk_prepare_opts filter;
 };
 
