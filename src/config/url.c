@@ -133,13 +133,16 @@ static bool is_key_char(char c)
 static void find_secrets(struct spans *out, const char *s)
 {
 	size_t len = strlen(s), slen = scheme_len(s);
-	bool is_url = slen > 0;
+	const char *authority = strstr(s, "://");
+	bool is_url = slen > 0 || authority;
 
 	if (is_url) {
-		size_t a = slen + 1;
+		/* Anything before "://" counts as a scheme here, valid or not:
+		 * a mistyped scheme must not reveal the password. */
+		size_t a = authority ? (size_t)(authority - s) + 3 : slen + 1;
 		const char *at;
 
-		if (s[a] == '/' && s[a + 1] == '/')
+		if (!authority && s[a] == '/' && s[a + 1] == '/')
 			a += 2;
 		at = strrchr(s + a, '@');
 

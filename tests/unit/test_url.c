@@ -562,10 +562,29 @@ static void test_url__dialects(void **state)
 	assert_int_equal(sk_url_dialect("host=h"), SK_DIALECT_POSTGRES);
 }
 
+/* Found by fuzz_url: a scheme with a byte that is not a scheme character
+ * made the URL look like a keyword string, and its password was shown. */
+static void test_url__mistyped_scheme_hides_password(void **state)
+{
+	struct sk_conninfo ci = SK_CONNINFO_INIT;
+	struct sk_error err = SK_ERROR_INIT;
+	struct sk_buf masked = SK_BUF_INIT;
+	(void)state;
+	assert_int_not_equal(sk_conninfo_parse(&ci, "postgres\xf9l://u:ZZsecretZZ@h:5432/db", &err), 0);
+	assert_null(strstr(err.message, "ZZsecret"));
+	assert_null(strstr(err.detail, "ZZsecret"));
+	assert_null(strstr(err.hint, "ZZsecret"));
+	sk_url_mask(&masked, "my-scheme://u:ZZsecretZZ@h/db");
+	assert_null(strstr(masked.buf, "ZZsecret"));
+	assert_non_null(strstr(masked.buf, "u:****@h"));
+	sk_buf_release(&masked);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_url__postgresql_all_parts),
+	        cmocka_unit_test(test_url__mistyped_scheme_hides_password),
+		cmocka_unit_test(test_url__postgresql_all_parts),
 	        cmocka_unit_test(test_url__postgres_scheme),
 	        cmocka_unit_test(test_url__driver_suffix_ignored),
 	        cmocka_unit_test(test_url__scheme_case_insensitive_and_trimmed),
