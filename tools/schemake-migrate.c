@@ -14,13 +14,16 @@ int main(int argc, char **argv)
 	int rc, status;
 
 	status = sk_cli_migrate_parse(&opts, argc, argv, &stop);
-	if (stop)
+	if (stop) {
+		sk_cli_migrate_opts_release(&opts);
 		return status;
+	}
 	rc = sk_migrate_run(&opts, &out, &err);
 	if (sk_cli_write(&out) != 0 && rc == 0)
 		rc = sk_error_set(&err, SK_ERR_IO, "cannot write to standard output");
 	if (rc)
 		sk_cli_report(&err);
 	sk_buf_release(&out);
+	sk_cli_migrate_opts_release(&opts);
 	return sk_cli_exit_status(rc, &err);
 }

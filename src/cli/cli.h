@@ -72,6 +72,7 @@ void sk_cli_migrate_events(struct sk_migrate_events *ev, bool quiet);
  * status to stop with (after printing help, version or a usage error):
  * *stop is set then. */
 int sk_cli_migrate_parse(struct sk_migrate_opts *opts, int argc, char **argv, bool *stop);
+void sk_cli_migrate_opts_release(struct sk_migrate_opts *opts);
 
 /* schemake-prepare-init's command line, the same way. */
 int sk_cli_prepare_parse(struct sk_prepare_run_opts *opts, int argc, char **argv, bool *stop);

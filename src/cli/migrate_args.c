@@ -71,6 +71,12 @@ enum {
 	OPT_JSON,
 	OPT_EXIT_CODE,
 	OPT_OFFLINE,
+	OPT_FROM,
+	OPT_TO,
+	OPT_DATABASE,
+	OPT_RENAME,
+	OPT_ALLOW_DESTRUCTIVE,
+	OPT_AUTOGENERATE,
 };
 
 static const struct option long_options[] = {
@@ -84,6 +90,13 @@ static const struct option long_options[] = {
         {"json", no_argument, NULL, OPT_JSON},
         {"exit-code", no_argument, NULL, OPT_EXIT_CODE},
         {"offline", no_argument, NULL, OPT_OFFLINE},
+        {"message", required_argument, NULL, 'm'},
+        {"from", required_argument, NULL, OPT_FROM},
+        {"to", required_argument, NULL, OPT_TO},
+        {"database", required_argument, NULL, OPT_DATABASE},
+        {"rename", required_argument, NULL, OPT_RENAME},
+        {"allow-destructive", no_argument, NULL, OPT_ALLOW_DESTRUCTIVE},
+        {"autogenerate", no_argument, NULL, OPT_AUTOGENERATE},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -126,7 +139,7 @@ static bool is_relative_target(const char *a)
 
 static bool takes_value(const char *a)
 {
-	static const char *const with_value[] = {"-u",
+	static const char *const with_value[] = {"-m", "--message", "--from", "--to", "--database", "--rename", "-u",
 	                                         "-d",
 	                                         "-C",
 	                                         "--database-url",
@@ -191,7 +204,7 @@ int sk_cli_migrate_parse(struct sk_migrate_opts *o, int argc, char **argv, bool 
 	argc = protect_relative_targets(argc, argv, args);
 	argv = args;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":u:d:C:nqhV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":u:d:C:nqhVm:", long_options, NULL)) != -1) {
 		if (sk_cli_config_option(&o->config, c, optarg))
 			continue;
 		switch (c) {
@@ -228,6 +241,28 @@ int sk_cli_migrate_parse(struct sk_migrate_opts *o, int argc, char **argv, bool 
 			break;
 		case OPT_OFFLINE:
 			o->offline = true;
+			break;
+		case 'm':
+			o->message = optarg;
+			break;
+		case OPT_FROM:
+			o->from = optarg;
+			break;
+		case OPT_DATABASE:
+			o->database = optarg;
+			break;
+		case OPT_TO:
+			o->to = optarg;
+			break;
+		case OPT_RENAME:
+			o->renames = sk_xrealloc(o->renames, (o->nrenames + 1) * sizeof(*o->renames));
+			o->renames[o->nrenames++] = optarg;
+			break;
+		case OPT_ALLOW_DESTRUCTIVE:
+			o->allow_destructive = true;
+			break;
+		case OPT_AUTOGENERATE:
+			o->autogenerate = true;
 			break;
 		case 'q':
 			quiet = true;
@@ -280,4 +315,11 @@ int sk_cli_migrate_parse(struct sk_migrate_opts *o, int argc, char **argv, bool 
 	}
 	sk_cli_migrate_events(&o->events, quiet || o->json);
 	return 0;
+}
+
+void sk_cli_migrate_opts_release(struct sk_migrate_opts *o)
+{
+	free(o->renames);
+	o->renames = NULL;
+	o->nrenames = 0;
 }

@@ -42,6 +42,15 @@ struct sk_migrate_opts {
 	bool exit_code;       /* status: exit 1 when anything is pending or wrong */
 	bool offline;         /* verify: no database */
 	long lock_timeout_ms; /* negative: wait forever */
+	/* diff and check */
+	const char *message;       /* -m: the new migration's name */
+	const char *from;          /* --from URL|SNAPSHOT */
+	const char *database;      /* check --database URL: drift of that database from the head */
+	const char *to;            /* --to URL|SNAPSHOT */
+	const char **renames;      /* --rename TABLE.OLD=NEW, repeatable */
+	size_t nrenames;
+	bool allow_destructive;
+	bool autogenerate;         /* revision --autogenerate */
 	struct sk_migrate_events events;
 };
 

@@ -15,6 +15,7 @@
 #include "common/fs.h"
 #include "db/cluster.h"
 #include "db/open.h"
+#include "migrate/autogen.h"
 #include "migrate/target.h"
 #include "common/banned.h"
 
@@ -146,23 +147,21 @@ static char *version_next(const char *v)
 	return res;
 }
 
-static int verb_new(struct run *r)
+
+/* Writes a new migration file with the given text; *path_out gets its path. */
+static int write_migration(struct run *r, const char *name, const char *text, char **path_out)
 {
 	struct sk_buf slug = SK_BUF_INIT, file = SK_BUF_INIT;
-	static const char template_text[] = "-- migrate:up\n\n\n-- migrate:down\n\n";
-	char stamp[32], *version = NULL, *path = NULL;
+	char stamp[32], *version = NULL;
 	time_t now = time(NULL);
 	struct tm tm;
 	bool changed;
-	int rc;
+	int rc = 0;
 
-	if (!r->o->arg || !r->o->arg[0])
-		return sk_error_set(r->err, SK_ERR_USAGE,
-		                    "new needs a name, e.g. 'schemake-migrate new create_users'");
-	slugify(&slug, r->o->arg);
+	*path_out = NULL;
+	slugify(&slug, name);
 	if (!slug.len) {
-		rc = sk_error_set(r->err, SK_ERR_USAGE,
-		                  "'%s' has no letters or digits to name a migration with", r->o->arg);
+		rc = sk_error_set(r->err, SK_ERR_USAGE, "'%s' has no letters or digits to name a migration with", name);
 		goto done;
 	}
 	if (!sk_fs_is_dir(r->mig_dir)) {
@@ -170,9 +169,6 @@ static int verb_new(struct run *r)
 		if (rc)
 			goto done;
 	}
-	rc = load_dir(r);
-	if (rc)
-		goto done;
 	gmtime_r(&now, &tm);
 	strftime(stamp, sizeof(stamp), "%Y%m%d%H%M%S", &tm);
 	version = sk_xstrdup(stamp);
@@ -182,21 +178,156 @@ static int verb_new(struct run *r)
 		version = version_next(head_version(&r->md));
 	}
 	sk_buf_addf(&file, "%s_%s.sql", version, slug.buf);
-	path = sk_fs_join(r->mig_dir, file.buf);
-	rc = sk_fs_write_atomic(path, template_text, sizeof(template_text) - 1, false, &changed, r->err);
+	*path_out = sk_fs_join(r->mig_dir, file.buf);
+	rc = sk_fs_write_atomic(*path_out, text, strlen(text), false, &changed, r->err);
 	if (rc)
 		goto done;
 	sk_migdir_release(&r->md);
 	rc = load_dir(r);
 	if (rc == 0)
 		rc = sk_migdir_sum_write(&r->md, &changed, r->err);
-	if (rc == 0)
-		sk_buf_addf(r->out, "created %s\n", path);
 done:
 	free(version);
-	free(path);
 	sk_buf_release(&slug);
 	sk_buf_release(&file);
+	return rc;
+}
+
+static int verb_new(struct run *r)
+{
+	static const char template_text[] = "-- migrate:up\n\n\n-- migrate:down\n\n";
+	const char *name = r->o->arg ? r->o->arg : r->o->message;
+	char *path = NULL;
+	int rc;
+
+	if (!name || !name[0])
+		return sk_error_set(r->err, SK_ERR_USAGE, "new needs a name, e.g. 'schemake-migrate new create_users'");
+	if (sk_fs_is_dir(r->mig_dir)) {
+		rc = load_dir(r);
+		if (rc)
+			return rc;
+	}
+	rc = write_migration(r, name, template_text, &path);
+	if (rc == 0)
+		sk_buf_addf(r->out, "created %s\n", path);
+	free(path);
+	return rc;
+}
+
+static int collect_renames(struct run *r, struct sk_autogen *ag)
+{
+	for (size_t i = 0; i < r->o->nrenames; i++) {
+		int rc = sk_autogen_add_rename(ag, r->o->renames[i], r->err);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int verb_diff(struct run *r)
+{
+	struct sk_autogen ag = { 0 };
+	struct sk_diff d = SK_DIFF_INIT;
+	struct sk_buf text = SK_BUF_INIT;
+	const char *title = r->o->message ? r->o->message : "schema change";
+	char *path = NULL;
+	size_t ndestructive = 0;
+	int rc;
+
+	rc = load_dir(r);
+	if (rc == 0)
+		rc = collect_renames(r, &ag);
+	if (rc == 0)
+		rc = sk_autogen_diff(&d, &ag, &r->cfg, &r->md, r->o->from, r->o->to, r->err);
+	if (rc)
+		goto done;
+	if (d.nr == 0) {
+		sk_buf_adds(r->out, "no changes: the schema matches the migrations' head\n");
+		goto done;
+	}
+	sk_diff_render_migration(&text, &d, title);
+	rc = write_migration(r, title, text.buf, &path);
+	if (rc)
+		goto done;
+	for (size_t i = 0; i < d.nr; i++) {
+		if (!d.ops[i].destructive)
+			continue;
+		ndestructive++;
+		if (r->o->events.on_warning) {
+			char *msg = sk_xstrfmt("destructive: %s (marked in %s; review it)",
+					       d.ops[i].why ? d.ops[i].why : d.ops[i].object, path);
+			r->o->events.on_warning(r->o->events.ctx, msg);
+			free(msg);
+		}
+	}
+	sk_buf_addf(r->out, "created %s (%zu operation%s, %zu destructive)\n", path, d.nr, d.nr == 1 ? "" : "s",
+		    ndestructive);
+done:
+	free(path);
+	sk_buf_release(&text);
+	sk_diff_release(&d);
+	sk_autogen_release(&ag);
+	return rc;
+}
+
+static int verb_check(struct run *r)
+{
+	struct sk_autogen ag = { 0 };
+	struct sk_diff d = SK_DIFF_INIT;
+	struct sk_buf marks = SK_BUF_INIT;
+	struct sk_model *live = NULL, *head = NULL;
+	bool sum_exists;
+	int rc, nmarks;
+
+	rc = load_dir(r);
+	if (rc == 0)
+		rc = sk_migdir_sum_check(&r->md, &sum_exists, NULL, r->err);
+	if (rc == 0)
+		rc = collect_renames(r, &ag);
+	if (rc)
+		goto done;
+	if (r->o->database) {
+		/* check --database URL: drift of a live database from the head */
+		rc = sk_autogen_model_of_spec(&live, r->o->database, r->err);
+		if (rc == 0)
+			rc = sk_autogen_model_of_migrations(&head, &r->cfg, &r->md, r->err);
+		if (rc == 0)
+			rc = sk_diff_models(&d, live, head, NULL, r->err);
+	} else {
+		rc = sk_autogen_diff(&d, &ag, &r->cfg, &r->md, r->o->from, r->o->to, r->err);
+	}
+	if (rc)
+		goto done;
+	if (d.nr) {
+		sk_diff_render_summary(r->out, &d);
+		if (r->o->database) {
+			rc = sk_error_set(r->err, SK_ERR_DIFF, "the database differs from the migrations' head in %zu way%s",
+					  d.nr, d.nr == 1 ? "" : "s");
+			sk_error_hint(r->err, "it was changed by hand, or is not upgraded ('schemake-migrate status')");
+		} else {
+			rc = sk_error_set(r->err, SK_ERR_DIFF, "'%s' has %zu change%s that no migration covers",
+					  r->cfg.schema_dir, d.nr, d.nr == 1 ? "" : "s");
+			sk_error_hint(r->err, "run 'schemake-migrate diff -m \"what changed\"' and review the migration");
+		}
+		goto done;
+	}
+	nmarks = sk_autogen_unacknowledged(&marks, &r->md);
+	if (nmarks && !r->o->allow_destructive) {
+		sk_buf_add(r->out, marks.buf, marks.len);
+		rc = sk_error_set(r->err, SK_ERR_DIFF, "%d destructive change%s in the migrations %s not been reviewed",
+				  nmarks, nmarks == 1 ? "" : "s", nmarks == 1 ? "has" : "have");
+		sk_error_hint(r->err, "after review, change '-- schemake:destructive' to '-- schemake:allow-destructive' "
+				      "(or pass --allow-destructive)");
+		goto done;
+	}
+	sk_buf_adds(r->out, r->o->database ? "ok: the database matches the migrations' head\n"
+				       : "ok: the schema matches the migrations' head\n");
+done:
+	sk_model_free(live);
+	sk_model_free(head);
+	sk_buf_release(&marks);
+	sk_diff_release(&d);
+	sk_autogen_release(&ag);
 	return rc;
 }
 
@@ -609,6 +740,12 @@ int sk_migrate_run(const struct sk_migrate_opts *o, struct sk_buf *out, struct s
 		rc = verb_hash(&r);
 	else if (!strcmp(v, "server"))
 		rc = verb_server(&r);
+	else if (!strcmp(v, "diff") || (!strcmp(v, "revision") && o->autogenerate))
+		rc = verb_diff(&r);
+	else if (!strcmp(v, "revision"))
+		rc = verb_new(&r);
+	else if (!strcmp(v, "check"))
+		rc = verb_check(&r);
 	else {
 		rc = sk_error_set(err, SK_ERR_USAGE, "unknown verb '%s'", v);
 		sk_error_hint(err, "see 'schemake-migrate --help'");
