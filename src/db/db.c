@@ -205,12 +205,14 @@ const char *sk_db_name(const struct sk_db *db)
 
 int sk_db_exec(struct sk_db *db, const char *sql, struct sk_error *err)
 {
+	db->statements++;
 	return db->ops->exec(db, sql, err);
 }
 
 int sk_db_exec_params(struct sk_db *db, const char *sql, int nparams, const char *const *params,
                       struct sk_error *err)
 {
+	db->statements++;
 	return db->ops->exec_params(db, sql, nparams, params, err);
 }
 
@@ -220,27 +222,32 @@ int sk_db_query(struct sk_db *db, struct sk_rows *out, const char *sql, int npar
 	struct sk_rows blank = SK_ROWS_INIT;
 
 	*out = blank;
+	db->statements++;
 	return db->ops->query(db, out, sql, nparams, params, err);
 }
 
 int sk_db_exec_statement(struct sk_db *db, const char *sql, size_t len, struct sk_error *err)
 {
+	db->statements++;
 	return db->ops->exec_statement(db, sql, len, err);
 }
 
 int sk_db_copy_in(struct sk_db *db, const char *copy_stmt, size_t stmt_len, const char *data, size_t data_len,
                   struct sk_error *err)
 {
+	db->statements++;
 	return db->ops->copy_in(db, copy_stmt, stmt_len, data, data_len, err);
 }
 
 int sk_db_begin(struct sk_db *db, struct sk_error *err)
 {
+	db->statements++;
 	return db->ops->begin(db, err);
 }
 
 int sk_db_commit(struct sk_db *db, struct sk_error *err)
 {
+	db->statements++;
 	return db->ops->commit(db, err);
 }
 
@@ -265,6 +272,11 @@ void sk_db_unlock(struct sk_db *db, long long key)
 {
 	if (db)
 		db->ops->unlock(db, key);
+}
+
+size_t sk_db_statement_count(const struct sk_db *db)
+{
+	return db->statements;
 }
 
 void *sk_db_native(struct sk_db *db)

@@ -97,6 +97,12 @@ int sk_db_lock(struct sk_db *db, long long key, long timeout_ms, sk_db_wait_fn o
 	       struct sk_error *err);
 void sk_db_unlock(struct sk_db *db, long long key);
 
+/* How many statements this connection has sent through sk_db_exec,
+ * sk_db_exec_params, sk_db_query, sk_db_exec_statement, sk_db_copy_in,
+ * sk_db_begin and sk_db_commit (a multi-statement sk_db_exec counts once).
+ * Lets tests check that introspection costs a fixed number of round trips. */
+size_t sk_db_statement_count(const struct sk_db *db);
+
 /* PGconn * or sqlite3 *. */
 void *sk_db_native(struct sk_db *db);
 

@@ -38,7 +38,8 @@ struct sk_db {
 	const struct sk_db_ops *ops;
 	enum sk_dialect dialect;
 	int server_version;
-	char *name; /* owned; freed by db.c after close() */
+	char *name;        /* owned; freed by db.c after close() */
+	size_t statements; /* statements sent through db.c (sk_db_statement_count) */
 };
 
 /* Connect functions of the drivers; on success *out is a fully set up

@@ -1,0 +1,115 @@
+CREATE OR REPLACE FUNCTION public.touch()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+    NEW.unitsales := coalesce(NEW.unitsales, 0);
+    RETURN NEW;
+END
+$function$;
+
+CREATE TABLE public.cities (
+    id integer NOT NULL,
+    name text NOT NULL,
+    CONSTRAINT cities_pkey PRIMARY KEY (id)
+);
+
+CREATE TABLE public.hashed (
+    k integer NOT NULL,
+    v text
+)
+PARTITION BY HASH (k);
+
+CREATE TABLE public.hashed_0 PARTITION OF public.hashed
+FOR VALUES WITH (modulus 2, remainder 0);
+
+CREATE TABLE public.hashed_1 PARTITION OF public.hashed
+FOR VALUES WITH (modulus 2, remainder 1);
+
+CREATE TABLE public.logs (
+    at timestamp with time zone NOT NULL,
+    msg text
+)
+PARTITION BY RANGE (date_trunc('month'::text, (at AT TIME ZONE 'UTC'::text)));
+
+CREATE TABLE public.logs_2024 PARTITION OF public.logs
+FOR VALUES FROM ('2024-01-01 00:00:00') TO ('2025-01-01 00:00:00');
+
+CREATE TABLE public.measurements (
+    id bigint NOT NULL,
+    city_id integer NOT NULL,
+    logdate date NOT NULL,
+    peaktemp integer DEFAULT 0,
+    unitsales integer,
+    CONSTRAINT measurements_pkey PRIMARY KEY (id, logdate, city_id)
+)
+PARTITION BY RANGE (logdate);
+
+CREATE TABLE public.measurements_2024 PARTITION OF public.measurements
+FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+
+CREATE TABLE public.measurements_2025 PARTITION OF public.measurements
+FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')
+PARTITION BY LIST (city_id);
+
+CREATE TABLE public.measurements_2025_north PARTITION OF public.measurements_2025
+FOR VALUES IN (1, 2, 3);
+
+CREATE TABLE public.measurements_2025_rest PARTITION OF public.measurements_2025
+DEFAULT;
+
+CREATE UNLOGGED TABLE public.measurements_old PARTITION OF public.measurements
+FOR VALUES FROM (MINVALUE) TO ('2024-01-01')
+WITH (fillfactor=90);
+
+CREATE TABLE public.orders (
+    id bigint NOT NULL,
+    region text NOT NULL
+)
+PARTITION BY LIST (region);
+
+CREATE TABLE public.orders_eu PARTITION OF public.orders
+FOR VALUES IN ('eu', 'uk');
+
+CREATE TABLE public.orders_us PARTITION OF public.orders
+FOR VALUES IN ('us');
+
+CREATE TABLE public.shipments (
+    order_id bigint NOT NULL,
+    region text NOT NULL
+);
+
+ALTER TABLE ONLY public.measurements_2024 ALTER COLUMN peaktemp DROP DEFAULT;
+
+ALTER TABLE ONLY public.measurements_2024 ALTER COLUMN unitsales SET DEFAULT 1;
+
+ALTER TABLE ONLY public.measurements_old ALTER COLUMN unitsales SET NOT NULL;
+
+ALTER TABLE public.measurements
+    ADD CONSTRAINT measurements_peaktemp_check CHECK ((peaktemp > '-100'::integer));
+
+ALTER TABLE ONLY public.measurements_2024
+    ADD CONSTRAINT measurements_2024_sales_check CHECK ((unitsales >= 0));
+
+ALTER TABLE public.orders
+    ADD CONSTRAINT orders_id_region_key UNIQUE (id, region);
+
+CREATE INDEX measurements_city_idx ON public.measurements USING btree (city_id, logdate);
+
+CREATE INDEX measurements_2024_sales_idx ON public.measurements_2024 USING btree (unitsales);
+
+ALTER TABLE public.measurements
+    ADD CONSTRAINT measurements_city_fk FOREIGN KEY (city_id) REFERENCES public.cities(id);
+
+ALTER TABLE ONLY public.shipments
+    ADD CONSTRAINT shipments_order_id_region_fkey FOREIGN KEY (order_id, region) REFERENCES public.orders(id, region) ON DELETE CASCADE;
+
+CREATE TRIGGER measurements_touch BEFORE INSERT OR UPDATE ON public.measurements FOR EACH ROW EXECUTE FUNCTION public.touch();
+
+CREATE TRIGGER measurements_2024_touch BEFORE UPDATE OF unitsales ON public.measurements_2024 FOR EACH ROW WHEN ((new.unitsales IS NULL)) EXECUTE FUNCTION public.touch();
+
+COMMENT ON TABLE public.measurements IS 'partitioned by day';
+
+COMMENT ON TRIGGER measurements_touch ON public.measurements IS 'fills unitsales';
+
+COMMENT ON TABLE public.measurements_old IS 'before 2024';
