@@ -30,7 +30,12 @@ struct ini_values {
 	int dialect; /* -1 when not set */
 	bool protected_db;
 	char *migrations, *schema, *generated, *seeds;
+	/* [codegen.types]: any key (codegen/types.c checks them) */
+	struct sk_config_entry *codegen_types;
+	size_t ncodegen_types, acodegen_types;
 };
+
+#define CODEGEN_TYPES_SECTION "codegen.types"
 
 struct ini_key {
 	const char *section, *name;
@@ -87,6 +92,8 @@ static void ini_fail(struct ini_ctx *c, const char *hint, const char *fmt, ...)
 
 static bool known_section(const char *name, size_t len)
 {
+	if (len == strlen(CODEGEN_TYPES_SECTION) && !strncasecmp(name, CODEGEN_TYPES_SECTION, len))
+		return true;
 	for (size_t i = 0; i < NKEYS; i++)
 		if (strlen(ini_keys[i].section) == len && !strncasecmp(name, ini_keys[i].section, len))
 			return true;
@@ -148,8 +155,8 @@ static char *read_ini_line(char *str, int num, void *stream)
 		if (!continuation)
 			c->key_seen = false;
 		if (close && !continuation && !known_section(p + 1, (size_t)(close - p - 1)))
-			ini_fail(c, "the sections are [database] and [paths]", "unknown section [%.*s]",
-			         (int)(close - p - 1 > 60 ? 60 : close - p - 1), p + 1);
+			ini_fail(c, "the sections are [database], [paths] and [codegen.types]",
+			         "unknown section [%.*s]", (int)(close - p - 1 > 60 ? 60 : close - p - 1), p + 1);
 	}
 
 	len = (size_t)(next - c->pos);
@@ -226,6 +233,24 @@ static int on_ini_key(void *user, const char *section, const char *name, const c
 	}
 	if (!known_section(section, strlen(section)))
 		return 0; /* reported by the reader */
+	if (!strcasecmp(section, CODEGEN_TYPES_SECTION)) {
+		struct ini_values *v = c->vals;
+		for (size_t j = 0; j < v->ncodegen_types; j++)
+			if (!strcasecmp(v->codegen_types[j].key, name)) {
+				struct sk_buf hint = SK_BUF_INIT;
+				sk_buf_addf(&hint, "it is already set on line %u; remove one of them",
+				            v->codegen_types[j].line);
+				ini_fail(c, hint.buf, "duplicate key '%.60s' in [%s]", name, CODEGEN_TYPES_SECTION);
+				sk_buf_release(&hint);
+				return 0;
+			}
+		SK_ALLOC_GROW(v->codegen_types, v->ncodegen_types + 1, v->acodegen_types);
+		v->codegen_types[v->ncodegen_types].key = sk_xstrdup(name);
+		v->codegen_types[v->ncodegen_types].value = sk_xstrdup(value);
+		v->codegen_types[v->ncodegen_types].line = c->line;
+		v->ncodegen_types++;
+		return 1;
+	}
 	for (i = 0; i < NKEYS; i++)
 		if (!strcasecmp(section, ini_keys[i].section) && !strcasecmp(name, ini_keys[i].name)) {
 			key = &ini_keys[i];
@@ -274,6 +299,7 @@ static void ini_values_release(struct ini_values *v)
 	free(v->schema);
 	free(v->generated);
 	free(v->seeds);
+	sk_config_entries_free(v->codegen_types, v->ncodegen_types);
 }
 
 static int read_ini(struct ini_values *vals, const char *path, struct sk_error *err)
@@ -316,6 +342,15 @@ static int read_ini(struct ini_values *vals, const char *path, struct sk_error *
 done:
 	sk_buf_release(&text);
 	return rc;
+}
+
+void sk_config_entries_free(struct sk_config_entry *entries, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(entries[i].key);
+		free(entries[i].value);
+	}
+	free(entries);
 }
 
 /* ---- sources ---- */
@@ -400,7 +435,7 @@ int sk_config_load(struct sk_config *out, const struct sk_config_overrides *ov, 
 {
 	struct sk_config blank = SK_CONFIG_INIT;
 	struct sk_config_overrides no_ov = SK_CONFIG_OVERRIDES_INIT;
-	struct ini_values ini = {NULL, NULL, NULL, -1, false, NULL, NULL, NULL, NULL};
+	struct ini_values ini = {NULL, NULL, NULL, -1, false, NULL, NULL, NULL, NULL, NULL, 0, 0};
 	struct dotenv de = {NULL, 0};
 	char *env_url = NULL, *env_mig = NULL, *env_pwf = NULL, *env_stage = NULL, *ini_path = NULL;
 	const char *pwf_env_source = NULL;
@@ -465,6 +500,10 @@ int sk_config_load(struct sk_config *out, const struct sk_config_overrides *ov, 
 	out->schema_dir = pick_path(out->project_dir, ini.schema, NULL, NULL, "schema");
 	out->generated_dir = pick_path(out->project_dir, ini.generated, NULL, NULL, "generated");
 	out->seeds_dir = pick_path(out->project_dir, ini.seeds, NULL, NULL, "seeds");
+	out->codegen_types = ini.codegen_types;
+	out->ncodegen_types = ini.ncodegen_types;
+	ini.codegen_types = NULL;
+	ini.ncodegen_types = 0;
 done:
 	if (rc)
 		sk_config_release(out);
@@ -492,6 +531,7 @@ void sk_config_release(struct sk_config *cfg)
 	free(cfg->generated_dir);
 	free(cfg->seeds_dir);
 	free(cfg->ini_path);
+	sk_config_entries_free(cfg->codegen_types, cfg->ncodegen_types);
 	*cfg = blank;
 }
 

@@ -13,6 +13,8 @@
  *                   dialect = postgres|sqlite,
  *                   protected = true|false|yes|no|on|off|1|0
  *        [paths]    migrations = ..., schema = ..., generated = ..., seeds = ...
+ *        [codegen.types] TYPE = KIND, TYPE.sqlalchemy|python|pydantic = ...
+ *                   (any key; schemake-codegen checks them: codegen/types.h)
  *      Values are literal: no interpolation, so '%' needs no escaping; a ';'
  *      after whitespace starts a comment (inih). Section and key names are
  *      case-insensitive. An unknown section or key, a duplicate key, a bad
@@ -44,6 +46,13 @@ struct sk_config_overrides {
 };
 #define SK_CONFIG_OVERRIDES_INIT { NULL, NULL, NULL, NULL }
 
+/* A key of a section whose keys are free ([codegen.types]), in file order. */
+struct sk_config_entry {
+	char *key, *value;
+	unsigned line; /* in ini_path */
+};
+void sk_config_entries_free(struct sk_config_entry *entries, size_t n);
+
 struct sk_config {
 	char *project_dir;      /* absolute path */
 	char *url;              /* raw URL; may hold a password: never print it */
@@ -60,6 +69,8 @@ struct sk_config {
 	char *generated_dir;     /* default "generated" */
 	char *seeds_dir;         /* default "seeds" */
 	char *ini_path;          /* path of schemake.ini when it exists, else NULL */
+	struct sk_config_entry *codegen_types; /* [codegen.types] */
+	size_t ncodegen_types;
 };
 #define SK_CONFIG_INIT { 0 }
 

@@ -8,11 +8,13 @@
  * version banner, no \restrict keys; one object per block with a blank line
  * between blocks; LF line ends; one trailing newline.
  *
- * PostgreSQL order: extensions (CREATE EXTENSION IF NOT EXISTS), schemas
- * (CREATE SCHEMA IF NOT EXISTS for public), then types, sequences, functions,
- * tables and views in an order that satisfies `deps` (ties broken by kind,
- * then schema and name); then sequence OWNED BY, primary key, unique, check
- * and exclusion constraints, indexes, foreign keys, triggers, and comments.
+ * PostgreSQL order: schemas (nothing for "public", which every database
+ * has), extensions (which may live in a schema), then types, sequences,
+ * functions, tables (with their primary keys) and views in an order that
+ * satisfies `deps` (ties broken by kind, then schema and name; SQL-language
+ * functions with string bodies wait for the tables and views they may read);
+ * then sequence OWNED BY, unique, check and exclusion constraints, indexes,
+ * foreign keys, triggers, and comments.
  * SQLite: tables, indexes, views (by deps) and triggers, each as stored.
  */
 #include "common/buf.h"
