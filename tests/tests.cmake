@@ -38,3 +38,10 @@ sk_add_cli_test(codegen.sh NAME codegen_sqlite ARGS sqlite LABELS "sqlite")
 sk_add_cli_test(codegen.sh NAME codegen_pg ARGS pg LABELS "pg" PG)
 sk_add_cli_test(codegen_c.sh LABELS "pg;sqlite" PG)
 sk_add_cli_test(codegen_python.sh LABELS "pg;sqlite" PG)
+# SQLite differ: a test driver (two schemas in, the migration out), the
+# golden corpus run through schemake-migrate, and the property test.
+add_executable(diff_driver unit/diff_driver.c)
+target_compile_options(diff_driver PRIVATE ${SK_WARNINGS})
+target_link_libraries(diff_driver PRIVATE schemake_core)
+sk_add_cli_test(diff_corpus.sh NAME diff_corpus_sqlite ARGS sqlite LABELS "sqlite;golden")
+sk_add_unit_test(test_diff_property_sqlite unit/test_diff_property_sqlite.c LABELS "sqlite")

@@ -156,7 +156,8 @@ static char *read_ini_line(char *str, int num, void *stream)
 			c->key_seen = false;
 		if (close && !continuation && !known_section(p + 1, (size_t)(close - p - 1)))
 			ini_fail(c, "the sections are [database], [paths] and [codegen.types]",
-			         "unknown section [%.*s]", (int)(close - p - 1 > 60 ? 60 : close - p - 1), p + 1);
+			         "unknown section [%.*s]", (int)(close - p - 1 > 60 ? 60 : close - p - 1),
+			         p + 1);
 	}
 
 	len = (size_t)(next - c->pos);
@@ -240,7 +241,8 @@ static int on_ini_key(void *user, const char *section, const char *name, const c
 				struct sk_buf hint = SK_BUF_INIT;
 				sk_buf_addf(&hint, "it is already set on line %u; remove one of them",
 				            v->codegen_types[j].line);
-				ini_fail(c, hint.buf, "duplicate key '%.60s' in [%s]", name, CODEGEN_TYPES_SECTION);
+				ini_fail(c, hint.buf, "duplicate key '%.60s' in [%s]", name,
+				         CODEGEN_TYPES_SECTION);
 				sk_buf_release(&hint);
 				return 0;
 			}

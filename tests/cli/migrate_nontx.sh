@@ -42,7 +42,7 @@ run timeout 60 schemake-migrate upgrade --lock-timeout 30000
 expect_rc 0 "transaction:false index migration completes while the lock is held"
 if [ "$dialect" = pg ]; then
 	expect_eq "$(sql "SELECT indisvalid FROM pg_index WHERE indexrelid = 'big_x_idx'::regclass")" "t" "the concurrent index is valid"
-	expect_eq "$(sql "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")" "0" "the advisory lock is released"
+	expect_eq "$(sql "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")" "0" "the advisory lock is released"
 else
 	expect_eq "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'big_x_idx'")" "1" "the index exists"
 fi
