@@ -97,6 +97,16 @@ static char *socket_dir(const char *root)
 	return sk_xstrfmt("/tmp/schemake-%.12s", hex);
 }
 
+static void set_paths(struct sk_cluster *c)
+{
+	free(c->datadir);
+	free(c->logfile);
+	free(c->sockdir);
+	c->datadir = sk_fs_join(c->root, "data");
+	c->logfile = sk_fs_join(c->root, "log");
+	c->sockdir = socket_dir(c->root);
+}
+
 void sk_cluster_init(struct sk_cluster *c, const char *project_dir)
 {
 	const char *override = getenv("SCHEMAKE_CLUSTER_DIR");
@@ -110,9 +120,16 @@ void sk_cluster_init(struct sk_cluster *c, const char *project_dir)
 		c->root = sk_xstrfmt("%s%s.schemake/pg", project, strcmp(project, "/") ? "/" : "");
 		free(project);
 	}
-	c->datadir = sk_fs_join(c->root, "data");
-	c->logfile = sk_fs_join(c->root, "log");
-	c->sockdir = socket_dir(c->root);
+	{
+		/* .schemake/pg may be a link to where the cluster really lives
+		 * (see relocate()); the server needs the real path. */
+		char *real = realpath(c->root, NULL);
+		if (real) {
+			free(c->root);
+			c->root = real;
+		}
+	}
+	set_paths(c);
 	c->bindir = NULL;
 	c->dbname = sk_xstrdup(db && *db ? db : "schemake");
 	c->user = sk_xstrdup("postgres");
@@ -570,7 +587,35 @@ static int check_path_chars(const struct sk_cluster *c, struct sk_error *err)
 	return 0;
 }
 
-static int prepare_dirs(const struct sk_cluster *c, const struct runas *ra, struct sk_error *err)
+/* As root, the cluster user may not be able to reach the project (a clone
+ * under /root, say). Then the cluster lives under /var/tmp instead, named
+ * after the project's path, and .schemake/pg becomes a link to it, so it
+ * is still found from the project. */
+static int relocate(struct sk_cluster *c, const struct runas *ra, struct sk_error *err)
+{
+	char hex[SK_SHA256_HEX_LEN + 1];
+	char *where;
+	int rc;
+
+	sk_sha256_hex(hex, c->root, strlen(c->root));
+	where = sk_xstrfmt("/var/tmp/schemake-cluster-%.12s", hex);
+	rc = make_private_dir(ra, where, err);
+	if (rc) {
+		free(where);
+		return rc;
+	}
+	if (rmdir(c->root) != 0 || symlink(where, c->root) != 0) {
+		rc = sk_error_set(err, SK_ERR_IO, "cannot link '%s' to '%s': %s", c->root, where, strerror(errno));
+		free(where);
+		return rc;
+	}
+	free(c->root);
+	c->root = where;
+	set_paths(c);
+	return 0;
+}
+
+static int prepare_dirs(struct sk_cluster *c, const struct runas *ra, struct sk_error *err)
 {
 	char *parent = sk_xstrdup(c->root);
 	char *slash = strrchr(parent, '/');
@@ -585,6 +630,11 @@ static int prepare_dirs(const struct sk_cluster *c, const struct runas *ra, stru
 	rc = make_private_dir(ra, c->root, err);
 	if (rc)
 		goto done;
+	if (!user_can_reach(ra, c->root) && !getenv("SCHEMAKE_CLUSTER_DIR")) {
+		rc = relocate(c, ra, err);
+		if (rc)
+			goto done;
+	}
 	if (!user_can_reach(ra, c->root)) {
 		rc = sk_error_set(err, SK_ERR_CONFIG, "the cluster user '%s' cannot reach '%s'",
 		                  ra->name ? ra->name : "?", c->root);

@@ -40,4 +40,17 @@ expect_in "$OUT" "[X] 20240101000000_one.sql" "data kept across restarts"
 run schemake-migrate server frobnicate
 expect_rc 2 "unknown server action"
 
+# As root, a project the cluster user cannot reach (a clone under a 0700
+# directory) gets its cluster under /var/tmp, linked from .schemake/pg.
+if [ "$(id -u)" -eq 0 ]; then
+	mkdir -m 700 private && mkdir -p private/proj && cp -r migrations schemake.ini private/proj/
+	SK_CLEANUP+=("schemake-migrate -C '$SK_WORK/private/proj' server stop; rm -rf \"\$(readlink '$SK_WORK/private/proj/.schemake/pg')\"")
+	run schemake-migrate -C private/proj upgrade
+	expect_rc 0 "upgrade in a project the cluster user cannot reach"
+	[ -L private/proj/.schemake/pg ] && sk_pass || sk_fail ".schemake/pg links to the relocated cluster"
+	case "$(readlink private/proj/.schemake/pg)" in /var/tmp/schemake-cluster-*) sk_pass ;; *) sk_fail "relocated under /var/tmp" ;; esac
+	run schemake-migrate -C private/proj current
+	expect_eq "$OUT" "20240101000000 one (head)" "the relocated cluster is found again"
+fi
+
 sk_end
