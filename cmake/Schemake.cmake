@@ -5,7 +5,7 @@
 #                       [MIGRATIONS migrations] [SCHEMA schema] [GENERATED generated]
 #                       [CODEGEN c sqlalchemy pydantic mermaid dot]
 #                       [INIT_SCRIPT init/01-schema.sql]
-#                       [PROJECT_DIR dir])
+#                       [PROJECT_DIR dir] [EXCLUDE_FROM_ALL])
 #
 # Creates, in the build tree (${CMAKE_CURRENT_BINARY_DIR}/schemake/NAME):
 #   migrations/*.sql -> schema.sql + schema.json        (schemake-dump --from-migrations)
@@ -30,34 +30,37 @@
 
 include_guard(GLOBAL)
 
+# Sets ${var} (for COMMAND) and ${var}_dep (for DEPENDS: a file dependency,
+# so a rebuilt or reinstalled tool reruns its step).
 function(_schemake_tool var name)
   if(TARGET ${name})
     set(${var} ${name} PARENT_SCOPE)
+    set(${var}_dep ${name} PARENT_SCOPE)
   elseif(TARGET schemake::${name})
     set(${var} schemake::${name} PARENT_SCOPE)
+    set(${var}_dep $<TARGET_FILE:schemake::${name}> PARENT_SCOPE)
   else()
     find_program(_sk_${name} ${name} REQUIRED)
     set(${var} ${_sk_${name}} PARENT_SCOPE)
+    set(${var}_dep ${_sk_${name}} PARENT_SCOPE)
   endif()
 endfunction()
 
 set(_SCHEMAKE_MODULE_DIR ${CMAKE_CURRENT_LIST_DIR})
 
 function(schemake_add_schema)
-  cmake_parse_arguments(S "" "NAME;DIALECT;MIGRATIONS;SCHEMA;GENERATED;INIT_SCRIPT;PROJECT_DIR" "CODEGEN" ${ARGN})
+  cmake_parse_arguments(S "EXCLUDE_FROM_ALL" "NAME;DIALECT;MIGRATIONS;SCHEMA;GENERATED;INIT_SCRIPT;PROJECT_DIR"
+                        "CODEGEN" ${ARGN})
   if(NOT S_NAME)
     message(FATAL_ERROR "schemake_add_schema: NAME is required")
   endif()
-  foreach(var MIGRATIONS SCHEMA GENERATED PROJECT_DIR)
+  # Defaults, then every directory made absolute against the calling directory.
+  foreach(pair "MIGRATIONS=migrations" "SCHEMA=schema" "GENERATED=generated" "PROJECT_DIR=.")
+    string(REPLACE "=" ";" pair "${pair}")
+    list(GET pair 0 var)
+    list(GET pair 1 default)
     if(NOT S_${var})
-      set(S_${var} ${CMAKE_CURRENT_SOURCE_DIR})
-      if(var STREQUAL "MIGRATIONS")
-        set(S_MIGRATIONS migrations)
-      elseif(var STREQUAL "SCHEMA")
-        set(S_SCHEMA schema)
-      elseif(var STREQUAL "GENERATED")
-        set(S_GENERATED generated)
-      endif()
+      set(S_${var} ${default})
     endif()
     get_filename_component(S_${var} ${S_${var}} ABSOLUTE BASE_DIR ${CMAKE_CURRENT_SOURCE_DIR})
   endforeach()
@@ -88,7 +91,7 @@ function(schemake_add_schema)
     OUTPUT ${out}/schema.sql ${out}/schema.json
     COMMAND ${sk_dump} -C ${S_PROJECT_DIR} ${dialect_args} --from-migrations ${S_MIGRATIONS}
             -o ${out}/schema.sql --json-output ${out}/schema.json
-    DEPENDS ${migrations} ${sk_dump}
+    DEPENDS ${migrations} ${sk_dump_dep}
     COMMENT "schemake: dump of ${S_NAME}'s migrations"
     VERBATIM)
   set(files schema.sql schema.json)
@@ -96,7 +99,7 @@ function(schemake_add_schema)
   add_custom_command(
     OUTPUT ${out}/${S_INIT_SCRIPT}
     COMMAND ${sk_prepare} ${out}/schema.sql -o ${out}/${S_INIT_SCRIPT}
-    DEPENDS ${out}/schema.sql ${sk_prepare}
+    DEPENDS ${out}/schema.sql ${sk_prepare_dep}
     COMMENT "schemake: init script of ${S_NAME}"
     VERBATIM)
   list(APPEND files ${S_INIT_SCRIPT})
@@ -123,17 +126,25 @@ function(schemake_add_schema)
     add_custom_command(
       OUTPUT ${codegen_paths}
       COMMAND ${sk_codegen} --from-snapshot ${out}/schema.json --target ${targets} -o ${out}
-      DEPENDS ${out}/schema.json ${sk_codegen}
+      DEPENDS ${out}/schema.json ${sk_codegen_dep}
       COMMENT "schemake: models of ${S_NAME}"
       VERBATIM)
     list(APPEND files ${codegen_outputs})
   endif()
 
   list(TRANSFORM files PREPEND ${out}/ OUTPUT_VARIABLE built)
-  add_custom_target(${S_NAME}_schema ALL DEPENDS ${built})
+  if(S_EXCLUDE_FROM_ALL)
+    add_custom_target(${S_NAME}_schema DEPENDS ${built})
+  else()
+    add_custom_target(${S_NAME}_schema ALL DEPENDS ${built})
+  endif()
 
   if("c" IN_LIST S_CODEGEN)
-    add_library(${S_NAME}_models STATIC ${out}/models.c)
+    if(S_EXCLUDE_FROM_ALL)
+      add_library(${S_NAME}_models STATIC EXCLUDE_FROM_ALL ${out}/models.c)
+    else()
+      add_library(${S_NAME}_models STATIC ${out}/models.c)
+    endif()
     target_include_directories(${S_NAME}_models PUBLIC ${out})
     find_package(PostgreSQL REQUIRED)
     find_package(SQLite3 REQUIRED)
@@ -152,11 +163,19 @@ function(schemake_add_schema)
   add_custom_target(regen-${S_NAME} ${copy_cmds} DEPENDS ${built}
     COMMENT "schemake: updating ${S_GENERATED}" VERBATIM)
 
-  # check: stale committed files, stale sum file, schema/ changes without a migration.
+  # check: stale committed files, stale sum file, and (when SCHEMA has SQL
+  # files) changes in SCHEMA that no migration covers.
+  set(check_schema_dir)
+  file(GLOB schema_files ${S_SCHEMA}/*.sql)
+  if(schema_files)
+    set(check_schema_dir COMMAND ${sk_migrate} -C ${S_PROJECT_DIR} --migrations-dir ${S_MIGRATIONS} ${dialect_args}
+                         check)
+  endif()
   add_custom_target(check-${S_NAME}
     COMMAND ${CMAKE_COMMAND} -DBUILT=${out} -DCOMMITTED=${S_GENERATED} "-DFILES=${files}"
             -DFIX=regen-${S_NAME} -P ${_SCHEMAKE_MODULE_DIR}/SchemakeCheck.cmake
     COMMAND ${sk_migrate} -C ${S_PROJECT_DIR} --migrations-dir ${S_MIGRATIONS} verify --offline
+    ${check_schema_dir}
     DEPENDS ${built}
     COMMENT "schemake: checking ${S_NAME}'s generated files"
     VERBATIM)
