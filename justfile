@@ -41,6 +41,14 @@ db-status: build
 db-new NAME: build
     {{migrate}} new "{{NAME}}"
 
+# autogenerate a migration from the difference between schema/ and the migrations
+db-migrate MESSAGE: build
+    {{migrate}} diff -m "{{MESSAGE}}"
+
+# fail when schema/ has changes no migration covers
+db-check: build
+    {{migrate}} check
+
 # check the migration files against the sum file and the database
 db-verify: build
     {{migrate}} verify
@@ -60,6 +68,14 @@ db-reset *ARGS: build
 # run seeds/*.sql in one transaction, without resetting anything
 db-seed *ARGS: build
     {{bin}}/schemake-reset --seed-only {{ARGS}}
+
+# rebuild the committed generated files (dump, init script, models) from the migrations
+regen: build
+    cmake --build --preset dev --target regen-schema
+
+# fail when a committed generated file, the sum file or schema/ is stale (what CI runs)
+check: build
+    cmake --build --preset dev --target check-schema
 
 # benchmarks against the tools people use today (bench/RESULTS.md)
 bench:
