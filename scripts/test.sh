@@ -2,13 +2,21 @@
 # The whole test suite: install what is missing, then build and run every test
 # twice: with -Werror (preset ci), and under AddressSanitizer + UBSan (preset
 # asan). Real databases only: SQLite files and a throwaway PostgreSQL cluster
-# that the suite starts and always stops.
+# that the suite starts and always stops. Then check that the committed
+# generated files (generated/) are what the migrations produce.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
+stop_cluster() {
+	# check-schema may have started the example project's development cluster
+	if [ -x build-ci/bin/schemake-migrate ]; then build-ci/bin/schemake-migrate server stop >/dev/null 2>&1 || true; fi
+}
+trap stop_cluster EXIT
 for preset in ci asan; do
 	echo "== preset $preset"
 	cmake --preset "$preset" >/dev/null
 	cmake --build --preset "$preset"
 	ctest --preset "$preset" -j2
 done
+echo "== generated files are current"
+cmake --build --preset ci --target check-schema
