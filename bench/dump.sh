@@ -23,8 +23,8 @@ echo "| N | tool | median s | min–max s | peak MiB | ratio (time) | ratio (mem
 echo "|---:|---|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
 	db=bench_$n
-	psql_ -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
-	python3 "$root/bench/gen_tables.py" "$n" postgres | psql_ -d "$db" -1 -f - >/dev/null
+	psql_ -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" 2>/dev/null
+	python3 "$root/bench/gen_tables.py" "$n" postgres | psql_ -d "$db" -f - >/dev/null  # autocommit: one transaction would run out of locks at 10,000 tables
 	url="postgresql:///$db?host=$SK_PG_SOCKDIR&port=$SK_PG_PORT&user=$SK_PG_SUPERUSER"
 	python3 "$root/bench/gen_tables.py" "$n" sqlite | sqlite3 "$work/$db.sqlite"
 	python3 "$root/bench/measure.py" "$runs" \

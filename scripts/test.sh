@@ -12,11 +12,14 @@ stop_cluster() {
 	if [ -x build-ci/bin/schemake-migrate ]; then build-ci/bin/schemake-migrate server stop >/dev/null 2>&1 || true; fi
 }
 trap stop_cluster EXIT
-for preset in ci asan; do
-	echo "== preset $preset"
-	cmake --preset "$preset" >/dev/null
-	cmake --build --preset "$preset"
-	ctest --preset "$preset" -j2
-done
+run_preset() {
+	echo "== preset $1"
+	cmake --preset "$1" >/dev/null
+	cmake --build --preset "$1"
+	ctest --preset "$1" -j2
+}
+run_preset ci
 echo "== generated files are current"
 cmake --build --preset ci --target check-schema
+stop_cluster
+run_preset asan

@@ -17,9 +17,12 @@
  * The statements are the server's renderings wherever the model keeps one,
  * all names schema-qualified, so the script loads the same whatever the
  * loader's search_path. It writes no owners, privileges or SET lines.
- * Reading the model is introspect/'s job; quoting is sql.c's.
+ * Reading the model is introspect/'s job; quoting is sql.c's. The
+ * per-object statements are exported (sql_pg.h) for the differ, which
+ * writes what it creates exactly as the dump would.
  */
 #include "emit/sql.h"
+#include "emit/sql_pg.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -91,9 +94,7 @@ static void type_limits(const char *type, long long *min, long long *max)
 	}
 }
 
-/* The options of a sequence that differ from what PostgreSQL would choose
- * without them, each preceded by sep. */
-static void seq_options(struct sk_buf *out, const struct sk_sequence *s, const char *sep, bool with_type)
+void sk_pg_seq_options(struct sk_buf *out, const struct sk_sequence *s, const char *sep, bool with_type)
 {
 	long long tmin, tmax, dmin, dmax;
 
@@ -116,12 +117,11 @@ static void seq_options(struct sk_buf *out, const struct sk_sequence *s, const c
 		sk_buf_addf(out, "%sCYCLE", sep);
 }
 
-static void emit_sequence(struct sk_buf *out, const struct sk_sequence *s)
+void sk_pg_emit_sequence(struct sk_buf *out, const struct sk_sequence *s)
 {
-	block(out);
 	sk_buf_adds(out, "CREATE SEQUENCE ");
 	qual(out, s->schema, s->name);
-	seq_options(out, s, "\n" INDENT, true);
+	sk_pg_seq_options(out, s, "\n" INDENT, true);
 	sk_buf_adds(out, ";\n");
 }
 
@@ -134,9 +134,8 @@ static bool not_valid(const char *def)
 	return n >= 10 && !strcmp(def + n - 10, " NOT VALID");
 }
 
-static void emit_type(struct sk_buf *out, const struct sk_type *t)
+void sk_pg_emit_type(struct sk_buf *out, const struct sk_type *t)
 {
-	block(out);
 	switch (t->kind) {
 	case SK_TYPE_ENUM:
 		sk_buf_adds(out, "CREATE TYPE ");
@@ -209,7 +208,7 @@ static void emit_type(struct sk_buf *out, const struct sk_type *t)
  * In pg_get_functiondef's text the option lines start with a space; the
  * first line that does not is "AS ..." for a string body, "BEGIN ATOMIC"
  * or "RETURN ..." for an SQL-standard one. */
-static bool checked_body(const struct sk_function *f)
+bool sk_pg_checked_body(const struct sk_function *f)
 {
 	const char *p;
 
@@ -221,9 +220,8 @@ static bool checked_body(const struct sk_function *f)
 	return false;
 }
 
-static void emit_function(struct sk_buf *out, const struct sk_function *f)
+void sk_pg_emit_function(struct sk_buf *out, const struct sk_function *f)
 {
-	block(out);
 	add_trimmed(out, f->definition ? f->definition : "");
 	/* a BEGIN ATOMIC body ends in END, which the trim keeps */
 	sk_buf_adds(out, ";\n");
@@ -231,7 +229,7 @@ static void emit_function(struct sk_buf *out, const struct sk_function *f)
 
 /* ---- tables and views ---- */
 
-static void identity_clause(struct sk_buf *out, const struct sk_table *t, const struct sk_column *c)
+void sk_pg_emit_identity(struct sk_buf *out, const struct sk_table *t, const struct sk_column *c)
 {
 	struct sk_buf opts = SK_BUF_INIT;
 	const struct sk_sequence *s = c->identity_seq;
@@ -251,15 +249,14 @@ static void identity_clause(struct sk_buf *out, const struct sk_table *t, const 
 		}
 		sk_buf_release(&def);
 	}
-	seq_options(&opts, s, " ", false);
+	sk_pg_seq_options(&opts, s, " ", false);
 	if (opts.len)
 		sk_buf_addf(out, " (%s)", opts.buf + 1);
 	sk_buf_release(&opts);
 }
 
-static void emit_column(struct sk_buf *out, const struct sk_table *t, const struct sk_column *c)
+void sk_pg_emit_column(struct sk_buf *out, const struct sk_table *t, const struct sk_column *c)
 {
-	sk_buf_adds(out, INDENT);
 	ident(out, c->name);
 	sk_buf_addf(out, " %s", c->type);
 	if (c->collation) {
@@ -271,7 +268,7 @@ static void emit_column(struct sk_buf *out, const struct sk_table *t, const stru
 	if (c->default_expr)
 		sk_buf_addf(out, " DEFAULT %s", c->default_expr);
 	if (c->identity != SK_IDENTITY_NONE)
-		identity_clause(out, t, c);
+		sk_pg_emit_identity(out, t, c);
 	if (c->not_null)
 		sk_buf_adds(out, " NOT NULL");
 }
@@ -279,16 +276,15 @@ static void emit_column(struct sk_buf *out, const struct sk_table *t, const stru
 /* The primary key written in CREATE TABLE rather than after every object:
  * a view may need it (a GROUP BY on it lets the view select the other
  * columns). A partition's goes after, as PARTITION OF has no column list. */
-static const struct sk_constraint *inline_pk(const struct sk_table *t)
+const struct sk_constraint *sk_pg_inline_pk(const struct sk_table *t)
 {
 	return t->parent_name ? NULL : sk_table_primary_key(t);
 }
 
-static void emit_table(struct sk_buf *out, const struct sk_table *t)
+void sk_pg_emit_table(struct sk_buf *out, const struct sk_table *t)
 {
-	const struct sk_constraint *pk = inline_pk(t);
+	const struct sk_constraint *pk = sk_pg_inline_pk(t);
 
-	block(out);
 	sk_buf_adds(out, t->unlogged ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ");
 	qual(out, t->schema, t->name);
 	if (t->parent_name) {
@@ -299,7 +295,8 @@ static void emit_table(struct sk_buf *out, const struct sk_table *t)
 	} else if (t->ncolumns) {
 		sk_buf_adds(out, " (\n");
 		for (size_t i = 0; i < t->ncolumns; i++) {
-			emit_column(out, t, &t->columns[i]);
+			sk_buf_adds(out, INDENT);
+			sk_pg_emit_column(out, t, &t->columns[i]);
 			sk_buf_adds(out, i + 1 < t->ncolumns || pk ? ",\n" : "\n");
 		}
 		if (pk) {
@@ -318,16 +315,15 @@ static void emit_table(struct sk_buf *out, const struct sk_table *t)
 	sk_buf_adds(out, ";\n");
 }
 
-static void emit_view(struct sk_buf *out, const struct sk_view *v)
+void sk_pg_emit_view(struct sk_buf *out, const struct sk_view *v, bool with_data)
 {
-	block(out);
 	sk_buf_adds(out, v->materialized ? "CREATE MATERIALIZED VIEW " : "CREATE VIEW ");
 	qual(out, v->schema, v->name);
 	if (v->options)
 		sk_buf_addf(out, " WITH (%s)", v->options);
 	sk_buf_adds(out, " AS\n");
 	add_trimmed(out, v->definition ? v->definition : "");
-	sk_buf_adds(out, v->materialized ? "\n  WITH NO DATA;\n" : ";\n");
+	sk_buf_adds(out, v->materialized && !with_data ? "\n  WITH NO DATA;\n" : ";\n");
 }
 
 /* ---- ordering ---- */
@@ -448,21 +444,22 @@ static size_t heap_pop(struct heap *h)
 
 static void emit_node(struct sk_buf *out, const struct node *x)
 {
+	block(out);
 	switch (x->kind) {
 	case SK_OBJ_TYPE:
-		emit_type(out, x->obj);
+		sk_pg_emit_type(out, x->obj);
 		break;
 	case SK_OBJ_SEQUENCE:
-		emit_sequence(out, x->obj);
+		sk_pg_emit_sequence(out, x->obj);
 		break;
 	case SK_OBJ_FUNCTION:
-		emit_function(out, x->obj);
+		sk_pg_emit_function(out, x->obj);
 		break;
 	case SK_OBJ_TABLE:
-		emit_table(out, x->obj);
+		sk_pg_emit_table(out, x->obj);
 		break;
 	case SK_OBJ_VIEW:
-		emit_view(out, x->obj);
+		sk_pg_emit_view(out, x->obj, false);
 		break;
 	default:
 		break;
@@ -517,7 +514,7 @@ static void emit_objects(struct sk_buf *out, const struct sk_model *m)
 		add_node(nodes, &n, SK_OBJ_FUNCTION, f->schema,
 		         sk_xstrfmt("%s(%s)", f->name, f->identity_args ? f->identity_args : ""), f, f->deps,
 		         f->ndeps);
-		nodes[n - 1].tier = checked_body(f) ? 2 : 0;
+		nodes[n - 1].tier = sk_pg_checked_body(f) ? 2 : 0;
 	}
 	for (size_t i = 0; i < m->ntables; i++)
 		add_node(nodes, &n, SK_OBJ_TABLE, m->tables[i].schema, sk_xstrdup(m->tables[i].name),
@@ -586,39 +583,78 @@ static void emit_objects(struct sk_buf *out, const struct sk_model *m)
 
 /* ---- after the objects ---- */
 
-static void alter_table(struct sk_buf *out, const struct sk_table *t)
+void sk_pg_alter_table(struct sk_buf *out, const struct sk_table *t)
 {
 	/* a partitioned table's constraints must reach its partitions */
 	sk_buf_adds(out, t->kind == SK_TABLE_PARTITIONED ? "ALTER TABLE " : "ALTER TABLE ONLY ");
 	qual(out, t->schema, t->name);
 }
 
+void sk_pg_emit_owned_by(struct sk_buf *out, const struct sk_sequence *s)
+{
+	if (!s->owned_by_table || !s->owned_by_column)
+		return;
+	sk_buf_adds(out, "ALTER SEQUENCE ");
+	qual(out, s->schema, s->name);
+	sk_buf_adds(out, " OWNED BY ");
+	qual(out, s->owned_by_schema, s->owned_by_table);
+	sk_buf_addch(out, '.');
+	ident(out, s->owned_by_column);
+	sk_buf_adds(out, ";\n");
+}
+
 static void emit_owned_by(struct sk_buf *out, const struct sk_model *m)
 {
 	for (size_t i = 0; i < m->nsequences; i++) {
-		const struct sk_sequence *s = &m->sequences[i];
-
-		if (!s->owned_by_table || !s->owned_by_column)
+		if (!m->sequences[i].owned_by_table || !m->sequences[i].owned_by_column)
 			continue;
 		block(out);
-		sk_buf_adds(out, "ALTER SEQUENCE ");
-		qual(out, s->schema, s->name);
-		sk_buf_adds(out, " OWNED BY ");
-		qual(out, s->owned_by_schema, s->owned_by_table);
-		sk_buf_addch(out, '.');
-		ident(out, s->owned_by_column);
-		sk_buf_adds(out, ";\n");
+		sk_pg_emit_owned_by(out, &m->sequences[i]);
 	}
 }
 
-static void alter_column(struct sk_buf *out, const char *what, const char *schema, const char *name,
-                         const char *column)
+static void alter_column(struct sk_buf *out, bool blank_line, const char *what, const char *schema,
+                         const char *name, const char *column)
 {
-	block(out);
+	if (blank_line)
+		block(out);
 	sk_buf_addf(out, "%s ", what);
 	qual(out, schema, name);
 	sk_buf_adds(out, " ALTER COLUMN ");
 	ident(out, column);
+}
+
+void sk_pg_emit_partition_settings(struct sk_buf *out, const struct sk_table *t, const struct sk_table *p,
+                                   bool blank_lines)
+{
+	for (size_t j = 0; j < t->ncolumns; j++) {
+		const struct sk_column *c = &t->columns[j];
+		const struct sk_column *pc = sk_table_find_column(p, c->name);
+
+		if (!pc || c->generated_expr || pc->generated_expr)
+			continue;
+		if (!same(c->default_expr, pc->default_expr)) {
+			alter_column(out, blank_lines, "ALTER TABLE ONLY", t->schema, t->name, c->name);
+			if (c->default_expr)
+				sk_buf_addf(out, " SET DEFAULT %s;\n", c->default_expr);
+			else
+				sk_buf_adds(out, " DROP DEFAULT;\n");
+		}
+		if (c->not_null && !pc->not_null) {
+			alter_column(out, blank_lines, "ALTER TABLE ONLY", t->schema, t->name, c->name);
+			sk_buf_adds(out, " SET NOT NULL;\n");
+		}
+	}
+}
+
+void sk_pg_emit_view_defaults(struct sk_buf *out, const struct sk_view *v, bool blank_lines)
+{
+	for (size_t j = 0; j < v->ncolumns; j++) {
+		if (!v->columns[j].default_expr || v->materialized)
+			continue;
+		alter_column(out, blank_lines, "ALTER VIEW", v->schema, v->name, v->columns[j].name);
+		sk_buf_addf(out, " SET DEFAULT %s;\n", v->columns[j].default_expr);
+	}
 }
 
 /* What PARTITION OF does not give a partition: column defaults and NOT
@@ -630,35 +666,18 @@ static void emit_column_settings(struct sk_buf *out, const struct sk_model *m)
 
 		if (!t->parent_name || !(p = sk_model_find_table(m, t->parent_schema, t->parent_name)))
 			continue;
-		for (size_t j = 0; j < t->ncolumns; j++) {
-			const struct sk_column *c = &t->columns[j];
-			const struct sk_column *pc = sk_table_find_column(p, c->name);
-
-			if (!pc || c->generated_expr || pc->generated_expr)
-				continue;
-			if (!same(c->default_expr, pc->default_expr)) {
-				alter_column(out, "ALTER TABLE ONLY", t->schema, t->name, c->name);
-				if (c->default_expr)
-					sk_buf_addf(out, " SET DEFAULT %s;\n", c->default_expr);
-				else
-					sk_buf_adds(out, " DROP DEFAULT;\n");
-			}
-			if (c->not_null && !pc->not_null) {
-				alter_column(out, "ALTER TABLE ONLY", t->schema, t->name, c->name);
-				sk_buf_adds(out, " SET NOT NULL;\n");
-			}
-		}
+		sk_pg_emit_partition_settings(out, t, p, true);
 	}
-	for (size_t i = 0; i < m->nviews; i++) {
-		const struct sk_view *v = &m->views[i];
+	for (size_t i = 0; i < m->nviews; i++)
+		sk_pg_emit_view_defaults(out, &m->views[i], true);
+}
 
-		for (size_t j = 0; j < v->ncolumns; j++) {
-			if (!v->columns[j].default_expr || v->materialized)
-				continue;
-			alter_column(out, "ALTER VIEW", v->schema, v->name, v->columns[j].name);
-			sk_buf_addf(out, " SET DEFAULT %s;\n", v->columns[j].default_expr);
-		}
-	}
+void sk_pg_emit_constraint(struct sk_buf *out, const struct sk_table *t, const struct sk_constraint *k)
+{
+	sk_pg_alter_table(out, t);
+	sk_buf_adds(out, "\n" INDENT "ADD CONSTRAINT ");
+	ident(out, k->name);
+	sk_buf_addf(out, " %s;\n", k->definition);
 }
 
 static void emit_constraints(struct sk_buf *out, const struct sk_model *m, bool foreign)
@@ -669,13 +688,10 @@ static void emit_constraints(struct sk_buf *out, const struct sk_model *m, bool 
 		for (size_t j = 0; j < t->nconstraints; j++) {
 			const struct sk_constraint *k = &t->constraints[j];
 
-			if ((k->kind == SK_CON_FOREIGN) != foreign || k == inline_pk(t))
+			if ((k->kind == SK_CON_FOREIGN) != foreign || k == sk_pg_inline_pk(t))
 				continue;
 			block(out);
-			alter_table(out, t);
-			sk_buf_adds(out, "\n" INDENT "ADD CONSTRAINT ");
-			ident(out, k->name);
-			sk_buf_addf(out, " %s;\n", k->definition);
+			sk_pg_emit_constraint(out, t, k);
 		}
 	}
 }
@@ -718,25 +734,45 @@ static void add_index_def(struct sk_buf *out, const char *def, bool partitioned)
 	sk_buf_adds(out, def);
 }
 
+void sk_pg_emit_index(struct sk_buf *out, const struct sk_index *idx, bool partitioned)
+{
+	add_index_def(out, idx->definition, partitioned);
+	sk_buf_adds(out, ";\n");
+}
+
 static void emit_indexes(struct sk_buf *out, const struct sk_index *idx, size_t n, bool partitioned)
 {
 	for (size_t i = 0; i < n; i++) {
 		block(out);
-		add_index_def(out, idx[i].definition, partitioned);
-		sk_buf_adds(out, ";\n");
+		sk_pg_emit_index(out, &idx[i], partitioned);
 	}
+}
+
+void sk_pg_emit_trigger(struct sk_buf *out, const struct sk_trigger *tg)
+{
+	add_trimmed(out, tg->definition);
+	sk_buf_adds(out, ";\n");
 }
 
 static void emit_triggers(struct sk_buf *out, const struct sk_trigger *tg, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		block(out);
-		add_trimmed(out, tg[i].definition);
-		sk_buf_adds(out, ";\n");
+		sk_pg_emit_trigger(out, &tg[i]);
 	}
 }
 
 /* ---- comments ---- */
+
+void sk_pg_emit_comment(struct sk_buf *out, const char *what, const char *target, const char *text)
+{
+	sk_buf_addf(out, "COMMENT ON %s %s IS ", what, target);
+	if (text)
+		literal(out, text);
+	else
+		sk_buf_adds(out, "NULL");
+	sk_buf_adds(out, ";\n");
+}
 
 /* COMMENT ON <what> <target> IS '<text>'; target already in buffer t. */
 static void comment_on(struct sk_buf *out, const char *what, const struct sk_buf *target, const char *text)
@@ -744,9 +780,7 @@ static void comment_on(struct sk_buf *out, const char *what, const struct sk_buf
 	if (!text)
 		return;
 	block(out);
-	sk_buf_addf(out, "COMMENT ON %s %s IS ", what, target->buf);
-	literal(out, text);
-	sk_buf_adds(out, ";\n");
+	sk_pg_emit_comment(out, what, target->buf, text);
 }
 
 static void comment_qualified(struct sk_buf *out, const char *what, const char *schema, const char *name,
