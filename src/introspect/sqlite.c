@@ -636,8 +636,11 @@ static int read_objects(struct reader *r, struct sk_rows *objs, const struct sk_
 	 * apart: the virtual table creates them, so they are not ours. */
 	const char *sql =
 	        sk_db_server_version(r->db) >= 3037000
-	                ? "SELECT m.type, m.name, m.tbl_name, m.sql, tl.type FROM sqlite_schema m"
-	                  " LEFT JOIN pragma_table_list(m.name) tl ON m.type = 'table' AND tl.schema = 'main'"
+	                /* pragma_table_list(name) scans every table to find
+	                 * one, so it is read once, not once per row. */
+	                ? "WITH tl AS MATERIALIZED (SELECT name, type FROM pragma_table_list WHERE schema = 'main')"
+	                  " SELECT m.type, m.name, m.tbl_name, m.sql, tl.type FROM sqlite_schema m"
+	                  " LEFT JOIN tl ON m.type = 'table' AND tl.name = m.name"
 	                  " WHERE " USER_NAME("m.name") " ORDER BY m.name"
 	                : "SELECT m.type, m.name, m.tbl_name, m.sql, NULL FROM sqlite_schema m"
 	                  " WHERE " USER_NAME("m.name") " ORDER BY m.name";
