@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,5 +152,22 @@ bool sk_cli_config_option(struct sk_config_overrides *ov, int c, const char *arg
 		return true;
 	default:
 		return false;
+	}
+}
+
+int sk_cli_standard_option(int c, const char *usage, char **argv)
+{
+	switch (c) {
+	case 'h':
+		fputs(usage, stdout);
+		sk_cli_print_exit_codes(stdout);
+		return 0;
+	case 'V':
+		printf("%s %s\n", progname, SK_VERSION);
+		return 0;
+	case ':':
+		return sk_cli_usage_error("option '%s' needs a value", argv[optind - 1]);
+	default:
+		return sk_cli_usage_error("unknown option '%s'", argv[optind - 1]);
 	}
 }

@@ -27,6 +27,10 @@ int sk_cli_write(const struct sk_buf *out);
 int sk_cli_exit_status(int rc, const struct sk_error *err);
 /* The "Exit codes:" block of --help. */
 void sk_cli_print_exit_codes(FILE *f);
+/* What every tool's option loop does with -h/--help (usage and the exit
+ * codes on stdout), -V/--version, a missing value (':') and an unknown
+ * option: returns the exit status to stop with. */
+int sk_cli_standard_option(int c, const char *usage, char **argv);
 /* Reports a usage error (exit 2) with a pointer to --help. */
 int sk_cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

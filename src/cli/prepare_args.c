@@ -99,17 +99,8 @@ int sk_cli_prepare_parse(struct sk_prepare_run_opts *o, int argc, char **argv, b
 				return sk_cli_usage_error("--target-version: %s (write e.g. 13, 16 or 9.6)",
 				                          err.message);
 			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			sk_cli_print_exit_codes(stdout);
-			return 0;
-		case 'V':
-			printf("schemake-prepare-init %s\n", SK_VERSION);
-			return 0;
-		case ':':
-			return sk_cli_usage_error("option '%s' needs a value", argv[optind - 1]);
 		default:
-			return sk_cli_usage_error("unknown option '%s'", argv[optind - 1]);
+			return sk_cli_standard_option(c, usage_text, argv);
 		}
 	}
 	if (optind >= argc)

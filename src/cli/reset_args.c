@@ -230,21 +230,9 @@ int sk_cli_reset_parse(struct sk_reset_opts *o, int argc, char **argv, bool *sto
 		case 'q':
 			quiet = true;
 			break;
-		case 'h':
-			*stop = true;
-			fputs(usage_text, stdout);
-			sk_cli_print_exit_codes(stdout);
-			return 0;
-		case 'V':
-			*stop = true;
-			printf("schemake-reset %s\n", SK_VERSION);
-			return 0;
-		case ':':
-			*stop = true;
-			return sk_cli_usage_error("option '%s' needs a value", argv[optind - 1]);
 		default:
 			*stop = true;
-			return sk_cli_usage_error("unknown option '%s'", argv[optind - 1]);
+			return sk_cli_standard_option(c, usage_text, argv);
 		}
 	}
 	if (optind < argc) {
