@@ -21,12 +21,14 @@
  *  a. drop triggers that change or go, that belong to or mention a table
  *     that is renamed, loses a column or goes, or belong to a dropped view
  *  b. drop views that change or go, or read such a table or view
- *  c. drop indexes that change or go, and every index of such a table
+ *  c. drop indexes that change or go, those of a renamed table, those that
+ *     mention a renamed or dropped column (an index of a table that goes
+ *     goes with it, unless a new table needs its name first)
  *  d. in place: RENAME TABLE, RENAME COLUMN, DROP COLUMN, ADD COLUMN
- *  e. create new tables, parents first (with their indexes and triggers)
- *  f. rebuild every table whose stored text still differs
- *  g. drop the tables that go, children first
- *  h. create indexes, i. views (dependencies first), j. triggers
+ *  e. create the new tables (with their indexes and triggers), rebuild
+ *     every table whose stored text still differs, drop the tables that
+ *     go: in the order foreign keys need (phase_tables)
+ *  f. create indexes, g. views (dependencies first), h. triggers
  * The down section runs the inverses in reverse order.
  *
  * Data-dependent failures (a NOT NULL column added without a default, a
@@ -527,9 +529,8 @@ struct planner {
 	size_t nremoved;
 	/* objects SQLite rewrote when they were left in place: dropped first from now on */
 	struct names forced;
-	char *from_sql, *to_sql; /* the dumps */
-	struct sk_db *rep;       /* the replica */
-	struct sk_rows want;     /* the catalog of `to`, loaded */
+	struct sk_db *rep;   /* the replica */
+	struct sk_rows want; /* the catalog of `to`, loaded */
 	struct sk_diff ops;
 };
 
@@ -537,9 +538,12 @@ static int rep_error(struct planner *p, const char *what, const char *object)
 {
 	char msg[SK_ERROR_MSG_MAX];
 
+	int rc;
+
 	snprintf(msg, sizeof(msg), "%s", p->err ? p->err->message : "");
-	return sk_error_set(p->err, SK_ERR_INTERNAL, "cannot plan the SQLite migration: %s %s fails: %s",
-	                    what, object, msg);
+	rc = sk_error_set(p->err, SK_ERR_INTERNAL, "cannot plan the SQLite migration: %s %s fails: %s", what,
+	                  object, msg);
+	return rc;
 }
 
 static int rep_exec(struct planner *p, const char *sql)
@@ -576,7 +580,7 @@ static bool rows_eq(const struct sk_rows *x, const struct sk_rows *y)
 	return true;
 }
 
-/* The row of a main object by its exact name, or SIZE_MAX. */
+/* The row of a main object by its exact name, or (size_t)-1. */
 static size_t row_of(const struct sk_rows *r, const char *type, const char *name)
 {
 	for (size_t i = 0; i < r->nrows; i++)
@@ -616,11 +620,12 @@ static int check_down(struct planner *p, const struct sk_rows *before, const cha
 		rc = rep_error(p, "the down step of", object);
 	if (rc == 0)
 		rc = snapshot(&back, p->rep, p->err);
-	if (rc == 0 && !rows_eq(before, &back))
+	if (rc == 0 && !rows_eq(before, &back)) {
 		rc = sk_error_set(
 		        p->err, SK_ERR_INTERNAL,
 		        "cannot plan the SQLite migration: the down step of %s does not give back the schema",
 		        object);
+	}
 	rep_try(p, "ROLLBACK TO sk_verify");
 	rep_try(p, "RELEASE sk_verify");
 	sk_rows_release(&back);
@@ -1068,7 +1073,8 @@ static void gen_rebuild(struct sk_buf *up, struct sk_buf *why, struct sk_arena *
 	bool defer = false, seq = false, ident = false;
 	size_t *drops, *creates;
 
-	qsort(g->v, g->n, sizeof(*g->v), cmp_member);
+	if (g->n > 1)
+		qsort(g->v, g->n, sizeof(*g->v), cmp_member);
 	for (size_t i = 0; i < g->n; i++) {
 		struct member *m = &g->v[i];
 
@@ -2079,28 +2085,7 @@ done:
 	return rc;
 }
 
-/* ---- e, f, g: tables --------------------------------------------------- */
-
-/* e. new tables, parents first */
-static int phase_create(struct planner *p)
-{
-	struct group g = {NULL, 0, 0};
-	size_t *order;
-	int rc = 0;
-
-	for (size_t i = 0; i < p->npairs; i++)
-		if (!p->pairs[i].f)
-			group_add(&g)->dst = p->pairs[i].t;
-	order = member_order(&g, false);
-	for (size_t i = 0; rc == 0 && i < g.n; i++) {
-		struct spec s = {NULL, g.v[order[i]].dst, NULL, 0};
-
-		rc = group_op(p, &s, 1, NULL);
-	}
-	free(order);
-	free(g.v);
-	return rc;
-}
+/* ---- e: tables ----------------------------------------------------------- */
 
 static size_t uf_find(size_t *parent, size_t i)
 {
@@ -2120,14 +2105,35 @@ static bool action_between(const struct member *a, const struct member *b)
 	return false;
 }
 
-/* f. every table whose stored text is not yet the desired one is rebuilt,
- * in groups that ON DELETE actions tie together */
-static int phase_rebuild(struct planner *p)
+/* Whether member x must come before member y: x is y's parent by the
+ * desired keys (rows are copied into a child once its parent is there),
+ * or x has a key to y now that it will not have (a child drops or loses
+ * its key before its parent changes, so the key never points at a table
+ * or a column that is not what it references). */
+static bool goes_before(const struct member *x, const struct member *y)
+{
+	bool now = x->src && y->src && has_fk_to(x->src, y->src->name);
+	bool then = x->dst && y->dst && has_fk_to(x->dst, y->dst->name);
+
+	return (y->dst && x->dst && has_fk_to(y->dst, x->dst->name)) || (now && !then);
+}
+
+/*
+ * e. New tables are created, every table whose stored text is not
+ * yet the desired one is rebuilt (with the tables its drop would fire ON
+ * DELETE actions on), and the tables that go are dropped, as units ordered
+ * by goes_before: creates and rebuilds first, a drop as soon as it has to.
+ * Two rebuilt tables with a key between them before and after are one
+ * unit (the parent's new key may not serve the child's old one, or the
+ * other way round); so is what a cycle ties together. Within a unit
+ * gen_rebuild drops children first and creates parents first.
+ */
+static int phase_tables(struct planner *p)
 {
 	struct sk_model *cur = NULL;
 	struct group g = {NULL, 0, 0};
 	struct spec *specs = NULL;
-	size_t *parent = NULL, nspecs;
+	size_t *parent = NULL, nspecs, nrebuilt;
 	bool *done = NULL;
 	int rc = introspect(p, &cur);
 
@@ -2155,33 +2161,94 @@ static int phase_rebuild(struct planner *p)
 			m->nren = pr->nren;
 		}
 	}
-	if (rc || !g.n)
+	if (rc)
 		goto done;
 	close_group(&g, cur);
-	qsort(g.v, g.n, sizeof(*g.v), cmp_member);
+	if (g.n > 1)
+		qsort(g.v, g.n, sizeof(*g.v), cmp_member);
+	nrebuilt = g.n;
+	for (size_t i = 0; i < p->npairs; i++)
+		if (!p->pairs[i].f)
+			group_add(&g)->dst = p->pairs[i].t;
+	for (size_t i = 0; rc == 0 && i < p->nremoved; i++) {
+		const struct sk_table *src = table_ci(cur, p->removed[i]->name);
+
+		if (!src)
+			rc = sk_error_set(p->err, SK_ERR_INTERNAL,
+			                  "cannot plan the SQLite migration: table \"%s\" is missing",
+			                  p->removed[i]->name);
+		else
+			group_add(&g)->src = src;
+	}
+	if (rc || !g.n)
+		goto done;
 	parent = sk_xcalloc(g.n, sizeof(*parent));
 	done = sk_xcalloc(g.n, sizeof(*done));
 	specs = sk_xcalloc(g.n, sizeof(*specs));
 	for (size_t i = 0; i < g.n; i++)
 		parent[i] = i;
-	for (size_t i = 0; i < g.n; i++)
-		for (size_t k = 0; k < g.n; k++)
-			if (i != k && action_between(&g.v[i], &g.v[k]))
-				parent[uf_find(parent, i)] = uf_find(parent, k);
-	for (size_t i = 0; rc == 0 && i < g.n; i++) {
-		size_t root = uf_find(parent, i);
+	for (size_t i = 0; i < nrebuilt; i++)
+		for (size_t k = 0; k < nrebuilt; k++) {
+			const struct member *x = &g.v[i], *y = &g.v[k];
 
-		if (done[root])
-			continue;
-		done[root] = true;
+			if (i != k && (action_between(x, y) ||
+			               (has_fk_to(x->src, y->src->name) && has_fk_to(x->dst, y->dst->name))))
+				parent[uf_find(parent, i)] = uf_find(parent, k);
+		}
+	for (;;) {
+		size_t unit = g.n, fallback = g.n, left = 0;
+
+		/* a ready unit, one that creates or rebuilds if there is one */
+		for (size_t i = 0; i < g.n; i++) {
+			size_t u = uf_find(parent, i);
+			bool ready = true;
+
+			if (done[u] || u != i)
+				continue;
+			left++;
+			for (size_t x = 0; x < g.n && ready; x++) {
+				size_t v = uf_find(parent, x);
+
+				if (v == u || done[v])
+					continue;
+				for (size_t y = 0; y < g.n && ready; y++)
+					if (uf_find(parent, y) == u && goes_before(&g.v[x], &g.v[y]))
+						ready = false;
+			}
+			if (!ready)
+				continue;
+			if (g.v[u].dst && unit == g.n)
+				unit = u;
+			if (fallback == g.n)
+				fallback = u;
+		}
+		if (!left)
+			break;
+		if (unit == g.n)
+			unit = fallback;
+		if (unit == g.n) {
+			/* a cycle: whatever is left is one unit */
+			for (size_t i = 0; i < g.n; i++) {
+				size_t r = uf_find(parent, i);
+
+				if (done[r])
+					continue;
+				if (unit == g.n)
+					unit = r;
+				parent[r] = unit;
+			}
+		}
+		done[unit] = true;
 		nspecs = 0;
 		/* the identity members come back when group_op closes the group */
 		for (size_t k = 0; k < g.n; k++)
-			if (uf_find(parent, k) == root && !g.v[k].identity)
-				specs[nspecs++] = (struct spec){sk_arena_strdup(&p->a, g.v[k].src->name),
-				                                g.v[k].dst, g.v[k].ren, g.v[k].nren};
-		if (nspecs)
-			rc = group_op(p, specs, nspecs, "rebuild");
+			if (uf_find(parent, k) == unit && !g.v[k].identity)
+				specs[nspecs++] = (struct spec){
+				        g.v[k].src ? sk_arena_strdup(&p->a, g.v[k].src->name) : NULL,
+				        g.v[k].dst, g.v[k].ren, g.v[k].nren};
+		if (nspecs &&
+		    (rc = group_op(p, specs, nspecs, specs[0].src && specs[0].dst ? "rebuild" : NULL)) != 0)
+			break;
 	}
 done:
 	sk_model_free(cur);
@@ -2192,27 +2259,7 @@ done:
 	return rc;
 }
 
-/* g. the tables that go, children first */
-static int phase_drop(struct planner *p)
-{
-	struct group g = {NULL, 0, 0};
-	size_t *order;
-	int rc = 0;
-
-	for (size_t i = 0; i < p->nremoved; i++)
-		group_add(&g)->src = p->removed[i];
-	order = member_order(&g, true);
-	for (size_t i = 0; rc == 0 && i < g.n; i++) {
-		struct spec s = {g.v[order[i]].src->name, NULL, NULL, 0};
-
-		rc = group_op(p, &s, 1, NULL);
-	}
-	free(order);
-	free(g.v);
-	return rc;
-}
-
-/* ---- h, i, j: what goes after ------------------------------------------ */
+/* ---- f, g, h: what goes after ------------------------------------------ */
 
 static int phase_recreate(struct planner *p)
 {
@@ -2225,7 +2272,7 @@ static int phase_recreate(struct planner *p)
 
 	if (rc)
 		return rc;
-	/* h. indexes */
+	/* f. indexes */
 	for (size_t i = 0; i < T->ntables; i++)
 		nidx += T->tables[i].nindexes;
 	idx = sk_xcalloc(nidx + 1, sizeof(*idx));
@@ -2252,7 +2299,7 @@ static int phase_recreate(struct planner *p)
 		free(why);
 	}
 
-	/* i. views, dependencies first */
+	/* g. views, dependencies first */
 	order = view_order(T);
 	for (size_t k = 0; rc == 0 && k < T->nviews; k++) {
 		const struct sk_view *v = &T->views[order[k]], *have = view_ci(cur, v->name);
@@ -2267,7 +2314,7 @@ static int phase_recreate(struct planner *p)
 		rc = create_op(p, "VIEW", "view", v->name, v->definition, NULL);
 	}
 
-	/* j. triggers */
+	/* h. triggers */
 	ntrg = all_triggers(&trg, T);
 	for (size_t i = 0; rc == 0 && i < ntrg; i++) {
 		const struct sk_trigger *t = trg[i].t, *have = trigger_ci(cur, t->name);
@@ -2338,11 +2385,7 @@ static int plan(struct planner *p)
 		if (p->pairs[i].f)
 			rc = phase_inplace(p, &p->pairs[i]);
 	if (rc == 0)
-		rc = phase_create(p);
-	if (rc == 0)
-		rc = phase_rebuild(p);
-	if (rc == 0)
-		rc = phase_drop(p);
+		rc = phase_tables(p);
 	if (rc == 0)
 		rc = phase_recreate(p);
 	if (rc == 0)
@@ -2407,6 +2450,12 @@ int sk_diff_sqlite(struct sk_diff *out, const struct sk_model *from, const struc
 		rc = sk_error_set(
 		        err, SK_ERR_INTERNAL,
 		        "cannot plan the SQLite migration: objects keep changing under ALTER TABLE");
+	/* every plan is tried on the replica before it is returned: a failure
+	 * there is the differ's bug, not the user's */
+	if (rc < 0 && err && err->code == SK_ERR_INTERNAL)
+		sk_error_hint(err,
+		              "this is a bug in schemake's SQLite differ: please report it with both schemas "
+		              "(schemake-dump of each) and the rename hints");
 	for (size_t i = 0; rc == 0 && i < p.ops.nr; i++) {
 		const struct sk_diff_op *op = &p.ops.ops[i];
 		struct sk_diff_op *n =

@@ -20,8 +20,8 @@
 #include "common/banned.h"
 
 const char *const sk_migrate_verbs[] = {
-        "new",    "upgrade", "downgrade", "current", "history", "heads", "show",
-        "status", "stamp",   "verify",    "hash",    "server",  NULL,
+	"new",    "upgrade", "downgrade", "current", "history", "heads",    "show", "status",
+	"stamp",  "verify",  "hash",      "server",  "diff",    "check",    "revision", NULL,
 };
 
 struct run {

@@ -1,0 +1,3 @@
+-- migrate:down
+
+DROP TABLE main.posts;

@@ -1,0 +1,3 @@
+-- migrate:down
+
+CREATE TABLE audit (at TEXT, what TEXT);

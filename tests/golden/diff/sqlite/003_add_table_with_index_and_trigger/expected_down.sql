@@ -1,0 +1,5 @@
+-- migrate:down
+
+DROP TRIGGER main.users_log;
+
+DROP TABLE main.log;

@@ -1,0 +1,3 @@
+-- migrate:down
+
+ALTER TABLE main.items DROP COLUMN status;

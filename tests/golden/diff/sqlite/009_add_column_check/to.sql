@@ -1,0 +1,1 @@
+CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, price REAL DEFAULT 0 CHECK (price >= 0));

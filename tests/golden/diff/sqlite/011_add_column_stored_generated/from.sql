@@ -1,0 +1,2 @@
+CREATE TABLE items (id INTEGER PRIMARY KEY, price REAL, qty INTEGER);
+INSERT INTO items VALUES (1, 2.5, 4);

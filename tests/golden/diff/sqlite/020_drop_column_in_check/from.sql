@@ -1,0 +1,2 @@
+CREATE TABLE items (id INTEGER PRIMARY KEY, lo INTEGER, hi INTEGER, CHECK (lo <= hi));
+INSERT INTO items VALUES (1, 1, 2);

@@ -1,0 +1,1 @@
+CREATE TABLE pairs (a TEXT, note TEXT, PRIMARY KEY (a));

@@ -1,0 +1,3 @@
+-- migrate:down
+
+ALTER TABLE main.items ADD COLUMN owner_id INTEGER REFERENCES users(id);

@@ -1,0 +1,3 @@
+-- migrate:down
+
+ALTER TABLE main.persons RENAME TO people;

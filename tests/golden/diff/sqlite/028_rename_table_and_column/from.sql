@@ -1,0 +1,2 @@
+CREATE TABLE people (id INTEGER PRIMARY KEY, fullname TEXT);
+INSERT INTO people VALUES (1, 'Ann');

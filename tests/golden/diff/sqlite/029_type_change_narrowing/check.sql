@@ -1,0 +1,1 @@
+SELECT id, v, typeof(v) FROM m;

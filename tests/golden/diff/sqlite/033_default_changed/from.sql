@@ -1,0 +1,2 @@
+CREATE TABLE m (id INTEGER PRIMARY KEY, status TEXT DEFAULT 'new');
+INSERT INTO m VALUES (1, 'done');

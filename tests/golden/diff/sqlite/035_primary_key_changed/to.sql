@@ -1,0 +1,1 @@
+CREATE TABLE m (a TEXT, b TEXT, PRIMARY KEY (a, b));

@@ -1,0 +1,1 @@
+SELECT rowid, * FROM m ORDER BY rowid;

@@ -1,0 +1,1 @@
+CREATE TABLE m (code TEXT PRIMARY KEY, label TEXT);

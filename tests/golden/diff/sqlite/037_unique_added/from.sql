@@ -1,0 +1,2 @@
+CREATE TABLE m (id INTEGER PRIMARY KEY, email TEXT);
+INSERT INTO m VALUES (1, 'a'), (2, 'b');

@@ -1,0 +1,1 @@
+CREATE TABLE m (id INTEGER PRIMARY KEY, qty INTEGER CONSTRAINT qty_positive CHECK (qty > 0));

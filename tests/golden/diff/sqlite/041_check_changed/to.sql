@@ -1,0 +1,1 @@
+CREATE TABLE m (id INTEGER PRIMARY KEY, qty INTEGER, CHECK (qty >= 0 AND qty < 1000));

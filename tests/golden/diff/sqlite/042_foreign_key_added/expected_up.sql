@@ -1,0 +1,16 @@
+-- migrate:up
+-- 042_foreign_key_added (written by schemake-migrate diff; review it)
+
+-- schemake:destructive new FOREIGN KEY (user_id) REFERENCES users(id) on main.posts fails on rows without a parent
+-- rebuild main.posts
+PRAGMA defer_foreign_keys = ON;
+CREATE TEMP TABLE _sk_old_posts (_sk_rowid, id, user_id);
+INSERT INTO temp._sk_old_posts SELECT rowid, id, user_id FROM main.posts;
+DROP TABLE main.posts;
+CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER, FOREIGN KEY (user_id) REFERENCES users(id));
+INSERT INTO main.posts (id, user_id) SELECT id, user_id FROM temp._sk_old_posts ORDER BY _sk_rowid;
+CREATE TEMP TABLE _sk_fk_check (ok CONSTRAINT "foreign key violations after rebuilding main.posts (see PRAGMA foreign_key_check)" CHECK (ok));
+INSERT INTO temp._sk_fk_check SELECT 0 FROM (SELECT 1 FROM pragma_foreign_key_check('posts', 'main')) LIMIT 1;
+DROP TABLE temp._sk_fk_check;
+DROP TABLE temp._sk_old_posts;
+

@@ -1,0 +1,4 @@
+CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);
+CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users(id));
+INSERT INTO users VALUES (1, 'a'), (2, 'b');
+INSERT INTO posts VALUES (1, 1), (2, 2);

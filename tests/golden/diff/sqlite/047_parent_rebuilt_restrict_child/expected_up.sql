@@ -1,0 +1,23 @@
+-- migrate:up
+-- 047_parent_rebuilt_restrict_child (written by schemake-migrate diff; review it)
+
+-- schemake:destructive new CHECK (active IN (0, 1)) on main.users fails on rows that do not pass it
+-- rebuild main.users
+-- rebuilt as they are, for their ON DELETE foreign keys: main.posts
+PRAGMA defer_foreign_keys = ON;
+CREATE TEMP TABLE _sk_old_posts (_sk_rowid, id, user_id);
+INSERT INTO temp._sk_old_posts SELECT rowid, id, user_id FROM main.posts;
+CREATE TEMP TABLE _sk_old_users (_sk_rowid, id, name);
+INSERT INTO temp._sk_old_users SELECT rowid, id, name FROM main.users;
+DROP TABLE main.posts;
+DROP TABLE main.users;
+CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, active INTEGER NOT NULL DEFAULT 1, CHECK (active IN (0, 1)));
+CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users(id) ON DELETE RESTRICT);
+INSERT INTO main.users (id, name) SELECT id, name FROM temp._sk_old_users ORDER BY _sk_rowid;
+INSERT INTO main.posts (id, user_id) SELECT id, user_id FROM temp._sk_old_posts ORDER BY _sk_rowid;
+CREATE TEMP TABLE _sk_fk_check (ok CONSTRAINT "foreign key violations after rebuilding main.users, main.posts (see PRAGMA foreign_key_check)" CHECK (ok));
+INSERT INTO temp._sk_fk_check SELECT 0 FROM (SELECT 1 FROM pragma_foreign_key_check('posts', 'main')) LIMIT 1;
+DROP TABLE temp._sk_fk_check;
+DROP TABLE temp._sk_old_posts;
+DROP TABLE temp._sk_old_users;
+

@@ -1,0 +1,3 @@
+-- migrate:down
+
+DROP INDEX main.m_a_b;

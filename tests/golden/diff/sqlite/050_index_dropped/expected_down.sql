@@ -1,0 +1,3 @@
+-- migrate:down
+
+CREATE INDEX m_a ON m(a);

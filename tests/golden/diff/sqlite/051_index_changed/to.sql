@@ -1,0 +1,2 @@
+CREATE TABLE m (id INTEGER PRIMARY KEY, a TEXT, b TEXT);
+CREATE INDEX m_idx ON m(a, b);

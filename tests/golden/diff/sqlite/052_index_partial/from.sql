@@ -1,0 +1,2 @@
+CREATE TABLE m (id INTEGER PRIMARY KEY, a TEXT, deleted INTEGER DEFAULT 0);
+CREATE INDEX m_live ON m(a) WHERE deleted = 0;

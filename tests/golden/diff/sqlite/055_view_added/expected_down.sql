@@ -1,0 +1,3 @@
+-- migrate:down
+
+DROP VIEW main.m_a;

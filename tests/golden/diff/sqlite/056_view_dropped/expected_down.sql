@@ -1,0 +1,3 @@
+-- migrate:down
+
+CREATE VIEW m_a AS SELECT a FROM m;

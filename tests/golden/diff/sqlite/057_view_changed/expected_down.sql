@@ -1,0 +1,5 @@
+-- migrate:down
+
+DROP VIEW main.v;
+
+CREATE VIEW v AS SELECT a FROM m;

@@ -1,0 +1,5 @@
+-- migrate:down
+
+CREATE TRIGGER m_touch AFTER UPDATE OF a ON m BEGIN
+  UPDATE m SET updated = 'yes' WHERE id = new.id;
+END;

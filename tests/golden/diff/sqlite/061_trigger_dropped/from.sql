@@ -1,0 +1,4 @@
+CREATE TABLE m (id INTEGER PRIMARY KEY, a TEXT, updated TEXT);
+CREATE TRIGGER m_touch AFTER UPDATE OF a ON m BEGIN
+  UPDATE m SET updated = 'yes' WHERE id = new.id;
+END;

@@ -1,0 +1,3 @@
+-- migrate:down
+
+DROP TRIGGER main.v_insert;

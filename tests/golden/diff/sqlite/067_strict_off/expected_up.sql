@@ -1,0 +1,11 @@
+-- migrate:up
+-- 067_strict_off (written by schemake-migrate diff; review it)
+
+-- rebuild main.m
+CREATE TEMP TABLE _sk_old_m (_sk_rowid, id, n, t);
+INSERT INTO temp._sk_old_m SELECT rowid, id, n, t FROM main.m;
+DROP TABLE main.m;
+CREATE TABLE m (id INTEGER PRIMARY KEY, n INTEGER, t TEXT);
+INSERT INTO main.m (id, n, t) SELECT id, n, t FROM temp._sk_old_m ORDER BY _sk_rowid;
+DROP TABLE temp._sk_old_m;
+

@@ -1,0 +1,1 @@
+SELECT rowid, * FROM notes ORDER BY rowid;

@@ -1,0 +1,4 @@
+CREATE TABLE groups_ (id INTEGER PRIMARY KEY, name TEXT);
+CREATE TABLE members (id INTEGER PRIMARY KEY, group_id INTEGER REFERENCES groups_(id) ON DELETE CASCADE, name TEXT);
+INSERT INTO groups_ VALUES (1, 'g');
+INSERT INTO members VALUES (1, 1, 'a'), (2, 1, 'b');

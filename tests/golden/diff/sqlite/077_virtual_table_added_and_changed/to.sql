@@ -1,0 +1,2 @@
+CREATE VIRTUAL TABLE docs USING fts5(title, body, tags);
+CREATE VIRTUAL TABLE more_docs USING fts5(x);

@@ -1,0 +1,7 @@
+-- migrate:down
+
+DROP TRIGGER main.m_log;
+
+ALTER TABLE main.m ADD COLUMN b TEXT;
+
+CREATE TRIGGER m_log AFTER INSERT ON m BEGIN INSERT INTO log VALUES (new.a); END;

@@ -1,0 +1,4 @@
+CREATE TABLE m (id INTEGER PRIMARY KEY, old_name TEXT);
+CREATE TABLE other (id INTEGER PRIMARY KEY);
+CREATE VIEW v AS SELECT m.old_name, other.id FROM m, other;
+INSERT INTO m VALUES (1, 'a');

@@ -1,0 +1,3 @@
+CREATE TABLE m (id INTEGER PRIMARY KEY, new_name TEXT);
+CREATE TABLE other (id INTEGER PRIMARY KEY);
+CREATE VIEW v AS SELECT m.new_name, other.id FROM m, other;

@@ -1,0 +1,2 @@
+UPDATE m SET a = 'y';
+SELECT * FROM m;

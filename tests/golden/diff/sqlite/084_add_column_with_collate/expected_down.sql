@@ -1,0 +1,3 @@
+-- migrate:down
+
+ALTER TABLE main.m DROP COLUMN b;

@@ -1,0 +1,1 @@
+CREATE TABLE m (id INTEGER PRIMARY KEY, "Display Name" TEXT);

@@ -1,0 +1,2 @@
+CREATE TABLE m (id INTEGER PRIMARY KEY, a TEXT, gone TEXT);
+INSERT INTO m VALUES (1, 'a', 'g');

@@ -1,0 +1,2 @@
+CREATE TABLE posts (id INTEGER PRIMARY KEY, title TEXT);
+INSERT INTO posts VALUES (1, 't');

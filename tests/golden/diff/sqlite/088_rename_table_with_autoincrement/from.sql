@@ -1,0 +1,3 @@
+CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT);
+INSERT INTO jobs (name) VALUES ('a'), ('b'), ('c');
+DELETE FROM jobs WHERE id = 3;

@@ -1,0 +1,2 @@
+CREATE TABLE m (a TEXT, b TEXT, c TEXT, UNIQUE (a, b));
+INSERT INTO m VALUES ('1', '2', '3');

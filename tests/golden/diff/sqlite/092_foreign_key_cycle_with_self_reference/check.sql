@@ -1,0 +1,2 @@
+SELECT * FROM a;
+SELECT * FROM b;
