@@ -78,6 +78,10 @@ expect_rc 0 "codegen of the example project"
 new_pg "${PGDB}_exca"
 run "$python" "$check" create ex "$sa_url"
 expect_rc 0 "create_all of the example project"
+# Models carry tables, not views, functions or triggers (docs/CODEGEN.md):
+# compare what they carry.
+sk_psql "${PGDB}_ex" -c "DROP TRIGGER users_touch_updated_at ON users" -c "DROP FUNCTION touch_updated_at()" \
+	-c "DROP VIEW live_items" >/dev/null
 schemake-dump --database-url "$ex_url" >ex_orig.sql
 schemake-dump --database-url "$url" >ex_created.sql
 run diff -u ex_orig.sql ex_created.sql
