@@ -170,7 +170,8 @@ int sk_fs_list_dir(struct sk_fs_names *out, const char *dir, struct sk_error *er
 		out->names[out->nr++] = sk_xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(out->names, out->nr, sizeof(*out->names), cmp_names);
+	if (out->nr > 1) /* qsort(NULL, 0, ...) is undefined behaviour */
+		qsort(out->names, out->nr, sizeof(*out->names), cmp_names);
 	return 0;
 }
 

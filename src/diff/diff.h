@@ -6,12 +6,14 @@
  * SQL for the models' dialect. The operations borrow nothing from the models
  * once made: they own their SQL text.
  *
- * Order (up): drops of what depends on changed objects first (triggers,
- * views and their dependants, foreign keys, indexes, constraints), then
- * drops and changes of tables, columns, types; then creates in dependency
- * order (extensions, schemas, types, sequences, functions, tables, columns,
- * constraints, indexes, foreign keys, views, triggers), comments last. The
- * down migration is the inverse of each operation, in reverse order.
+ * Order (up): what is in the way of a change is dropped first, dependants
+ * first (triggers, foreign keys, constraints, indexes, views that are
+ * recreated); then renames; then creates and in-place changes in the target's
+ * dependency order; then removed objects are dropped (late, so nothing
+ * changed before still needs them); then constraints, indexes, foreign keys,
+ * triggers, and comments last. The down migration is the inverse of each
+ * operation, in reverse order. Column order is never changed: an added
+ * column goes last.
  *
  * Applying `up` to a database whose model is `from` gives a database whose
  * model is `to` (their dumps are byte-identical); `down` returns to `from`;

@@ -14,9 +14,11 @@
  *     triggers and column defaults that name it (from their texts);
  *  3. write the operations in the order they must run:
  *       P1 drops of what is in the way: triggers, foreign keys, other
- *          constraints and indexes, column defaults that call a recreated
- *          function, sequence ownership, then views and recreated objects
- *          (dependants first);
+ *          constraints and indexes, column defaults that call a function
+ *          dropped here, sequence ownership, then views, recreated objects
+ *          and some removed ones (dependants first): those whose name a new
+ *          object takes, SQL functions with checked bodies (going down they
+ *          come last, after what they read), and what depends on them;
  *       P1.5 renames;
  *       P2 schemas, extensions, then creates and in-place changes of
  *          types, sequences, functions, tables (columns) and views in the
@@ -30,15 +32,29 @@
  *     Each operation's down undoes exactly its up, in the state its up left,
  *     so the reversed list is the down migration.
  *
+ * Types change in place where PostgreSQL can (ALTER TYPE ... ADD VALUE,
+ * ALTER DOMAIN, composite attributes); otherwise they are rebuilt: the
+ * columns using one go to text, the type is dropped and created again, the
+ * columns come back from text. The inverse of ADD VALUE is such a rebuild,
+ * so what would block it (views and functions over the type, constraints
+ * and indexes naming it) is recreated around an enum that gains values too.
+ * An operation that uses a value added in the same migration makes the
+ * migration run outside a transaction (the value must be committed first).
+ *
  * CREATE statements come from emit/sql_pg.c, so created objects read back as
  * the dump writes them. Not done here: reading databases (introspect/),
  * rendering the migration file (diff.c).
  *
- * Known limits (docs/DIFF.md): a column added by a diff goes last (column
- * order is never changed); partitions that gain or lose their parent keep
- * the copies of the parent's indexes PostgreSQL made for them; a type
- * rebuilt (enum values removed or reordered, a domain's base type) must not
- * be used by another type's definition.
+ * Known limits: a column added by a diff goes last, and one dropped and
+ * added back (down of a drop, generated expression changed) goes last too:
+ * a diff never reorders columns (nor composite type attributes); partitions
+ * that gain or lose their parent keep the copies of the parent's indexes
+ * PostgreSQL made for them; a type that is rebuilt (enum values removed or
+ * reordered, a domain's base type, a range) must not be used by another
+ * type's definition; a column whose type changes must not be used by a
+ * generated column that stays; a table column of a view's row type blocks
+ * recreating the view. A matview is created WITH DATA (the dump writes WITH
+ * NO DATA; the model does not see the difference).
  */
 #include "diff/diff.h"
 
@@ -694,6 +710,14 @@ static bool same_seq_options(const struct sk_sequence *a, const struct sk_sequen
 	       a->cycle == b->cycle;
 }
 
+static bool sequence_in(const struct sk_model *m, const char *schema, const char *name)
+{
+	for (size_t i = 0; i < m->nsequences; i++)
+		if (!cmp_str(m->sequences[i].schema, schema) && !strcmp(m->sequences[i].name, name))
+			return true;
+	return false;
+}
+
 /* A `from` sequence the `to` one is the renamed successor of: owned by the
  * same (renamed) column, with the same options (serial sequences keep their
  * name when their table or column is renamed). */
@@ -708,16 +732,8 @@ static struct node *renamed_sequence(struct ctx *c, const struct sk_sequence *t)
 		    !same_seq_options(FS(n), t) || !same_owner(c, FS(n), t))
 			continue;
 		/* its old name must be free in `to` */
-		{
-			bool taken = false;
-			for (size_t j = 0; j < c->to->nsequences; j++)
-				if (!cmp_str(c->to->sequences[j].schema, n->fschema) &&
-				    !strcmp(c->to->sequences[j].name, FS(n)->name))
-					taken = true;
-			if (taken)
-				continue;
-		}
-		return n;
+		if (!sequence_in(c->to, n->fschema, FS(n)->name))
+			return n;
 	}
 	return NULL;
 }
@@ -1059,6 +1075,11 @@ static bool gone_early(const struct node *d)
 	       (d->kind == SK_OBJ_TYPE && (d->rebuild || d->enum_add));
 }
 
+static bool dropped_in_p1(const struct node *d)
+{
+	return d->state == ST_RECREATE || (d->state == ST_REMOVE && (d->kind == SK_OBJ_VIEW || d->early));
+}
+
 /* Whether another object of `to`, in the namespace of tables, views,
  * sequences and types, takes the name of removed node n. */
 static bool name_taken(const struct ctx *c, const struct node *n)
@@ -1079,9 +1100,15 @@ static void spread(struct ctx *c)
 {
 	bool changed = true;
 
-	for (size_t i = 0; i < c->nnodes; i++)
-		if (c->nodes[i].state == ST_REMOVE && name_taken(c, &c->nodes[i]))
-			c->nodes[i].early = true;
+	/* early: what a new object's name needs, and SQL functions whose body
+	 * the server checks (going down, they are created last, after what
+	 * they read) */
+	for (size_t i = 0; i < c->nnodes; i++) {
+		struct node *n = &c->nodes[i];
+		if (n->state == ST_REMOVE &&
+		    (name_taken(c, n) || (n->kind == SK_OBJ_FUNCTION && sk_pg_checked_body(FF(n)))))
+			n->early = true;
+	}
 	/* columns whose type is rebuilt */
 	for (size_t i = 0; i < c->nnodes; i++) {
 		struct node *n = &c->nodes[i];
@@ -1158,12 +1185,30 @@ static void spread(struct ctx *c)
 				changed = true;
 			}
 		}
+		/* what is dropped late cannot depend on what goes early (a
+		 * table with a column of a dropped view's row type) */
+		for (size_t i = 0; i < c->nnodes; i++) {
+			struct node *n = &c->nodes[i];
+			const struct sk_ref *deps;
+			size_t nd;
+
+			if (n->state != ST_REMOVE || n->early || n->kind == SK_OBJ_VIEW)
+				continue;
+			deps_of(n, false, &deps, &nd);
+			for (size_t k = 0; k < nd && !n->early; k++) {
+				struct node *d = lookup_ref(c, false, &deps[k]);
+				if (d && d != n && dropped_in_p1(d)) {
+					n->early = true;
+					changed = true;
+				}
+			}
+		}
 	}
 }
 
-/* "schema.name(" for each recreated function, "schema.name" for each
- * rebuilt type: texts that name one must be dropped before and written
- * again after. */
+/* "schema.name(" for each function dropped in P1 (recreated, or removed
+ * early), "schema.name" for each rebuilt type: texts that name one must be
+ * dropped before and written again after. */
 struct needles {
 	char **v;
 	size_t n, alloc;
@@ -1175,7 +1220,7 @@ static void collect_needles(const struct ctx *c, struct needles *fn, struct need
 		const struct node *n = &c->nodes[i];
 		struct sk_buf b = SK_BUF_INIT;
 
-		if (n->kind == SK_OBJ_FUNCTION && n->state == ST_RECREATE) {
+		if (n->kind == SK_OBJ_FUNCTION && dropped_in_p1(n)) {
 			sk_emit_qualified(&b, PG, n->fschema, FF(n)->name);
 			sk_buf_addch(&b, '(');
 			SK_ALLOC_GROW(fn->v, fn->n + 1, fn->alloc);
@@ -1507,6 +1552,13 @@ static bool fk_columns_retyped(const struct ctx *c, const struct sub *s)
 	return false;
 }
 
+/* A table that becomes logged or unlogged: the server checks its foreign
+ * keys against the persistence of the other side. */
+static bool persistence_changes(const struct node *n)
+{
+	return n->kind == SK_OBJ_TABLE && n->f && n->t && FT(n)->unlogged != TT(n)->unlogged;
+}
+
 static void decide_subs(struct ctx *c, const struct needles *fn, const struct needles *ty)
 {
 	for (size_t i = 0; i < c->nnodes; i++)
@@ -1534,7 +1586,8 @@ static void decide_subs(struct ctx *c, const struct needles *fn, const struct ne
 			         names_recreated_column(s);
 			if (pass == 1) {
 				const struct node *rt = fk_target(c, s);
-				forced = forced || fk_columns_retyped(c, s) || (rt && rt->state != ST_KEEP);
+				forced = forced || fk_columns_retyped(c, s) || (rt && rt->state != ST_KEEP) ||
+				         persistence_changes(o) || (rt && persistence_changes(rt));
 				for (size_t j = 0; rt && !forced && j < c->nsubs; j++)
 					forced = c->subs[j].owner == rt && c->subs[j].drop &&
 					         uniqueish(&c->subs[j]);
@@ -1642,7 +1695,8 @@ static void order_nodes(struct ctx *c, struct node **v, size_t n, bool to)
 		v[i]->in_set = true;
 		v[i]->done = false;
 		v[i]->indeg = v[i]->nnext = 0;
-		v[i]->tier = to && v[i]->kind == SK_OBJ_FUNCTION && sk_pg_checked_body(TF(v[i])) ? 2 : 0;
+		v[i]->tier =
+		        v[i]->kind == SK_OBJ_FUNCTION && sk_pg_checked_body(to ? TF(v[i]) : FF(v[i])) ? 2 : 0;
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct node *u = v[i];
@@ -2110,6 +2164,52 @@ static bool widening(const char *from, const char *to)
 	return false;
 }
 
+static int type_family(const char *base)
+{
+	static const char *const families[][7] = {
+	        {"smallint", "integer", "bigint", "numeric", "real", "double precision", NULL},
+	        {"text", "character varying", "character", NULL},
+	        {"json", "jsonb", NULL},
+	        {"date", "timestamp without time zone", "timestamp with time zone", NULL},
+	        {"bit", "bit varying", NULL},
+	};
+
+	for (size_t f = 0; f < sizeof(families) / sizeof(families[0]); f++)
+		for (size_t i = 0; families[f][i]; i++)
+			if (!strcmp(base, families[f][i]))
+				return (int)f + 1;
+	return 0;
+}
+
+/* Whether the server has a cast from one type to the other (I/O
+ * conversion to and from strings included); otherwise the value goes
+ * through text. Arrays by their elements. */
+static bool castable(const char *from, const char *to)
+{
+	struct tyname f, t;
+	size_t fl, tl;
+	bool farr, tarr;
+
+	parse_type(&f, from);
+	parse_type(&t, to);
+	fl = strlen(f.base);
+	tl = strlen(t.base);
+	farr = fl > 2 && !strcmp(f.base + fl - 2, "[]");
+	tarr = tl > 2 && !strcmp(t.base + tl - 2, "[]");
+	if (farr != tarr)
+		return type_family(t.base) == 2 || type_family(f.base) == 2;
+	if (farr) {
+		f.base[fl - 2] = '\0';
+		t.base[tl - 2] = '\0';
+	}
+	if (!strcmp(f.base, t.base) || type_family(f.base) == 2 || type_family(t.base) == 2)
+		return true;
+	if (type_family(f.base) && type_family(f.base) == type_family(t.base))
+		return true;
+	return (!strcmp(f.base, "boolean") && !strcmp(t.base, "integer")) ||
+	       (!strcmp(f.base, "integer") && !strcmp(t.base, "boolean"));
+}
+
 /* " TYPE t [COLLATE c] [USING col::t]" for a change from (ftype, fcoll). */
 static char *retype_clause(const char *col, const char *ftype, const char *fcoll, const char *ttype,
                            const char *tcoll)
@@ -2122,7 +2222,7 @@ static char *retype_clause(const char *col, const char *ftype, const char *fcoll
 	else if (fcoll && !strcmp(ftype, ttype))
 		sk_buf_adds(&b, " COLLATE \"default\"");
 	if (needs_using(ftype, ttype))
-		addq(&b, " USING %I::%s", col, ttype);
+		addq(&b, castable(ftype, ttype) ? " USING %I::%s" : " USING %I::text::%s", col, ttype);
 	return sk_buf_detach(&b, NULL);
 }
 
@@ -2366,52 +2466,36 @@ static const char *use_col(const struct use *u)
 	return u->cp->t ? u->cp->t->name : u->cp->f->name;
 }
 
-/* The name PostgreSQL gives the multirange type of a range type:
- * "range" in the name becomes "multirange", else "_multirange" is added. */
-static char *multirange_name(const char *range)
-{
-	const char *p = strstr(range, "range");
-
-	if (p)
-		return sk_xstrfmt("%.*smultirange%s", (int)(p - range), range, p + 5);
-	return sk_xstrfmt("%s_multirange", range);
-}
-
-/* Replaces type `have` by `want` under the same name: rename the old one,
- * create the new one, move the columns over (through text), drop the old
- * one. Column defaults are dropped before (before[i]) and set after
- * (after[i]). */
+/* Replaces type `have` by `want` under the same name: the columns that use
+ * it go to text, the old type is dropped, the new one created, and the
+ * columns come back to it from text (a range type's constructors and
+ * multirange keep its name, so renaming it out of the way is not enough).
+ * Column defaults are dropped before (before[i]) and set after (after[i]). */
 static void rebuild_text(struct sk_buf *b, const struct node *y, const struct sk_type *have,
                          const struct sk_type *want, const struct use *u, size_t nu, char *const *before,
                          char *const *after)
 {
-	char *tmp = sk_xstrfmt("%s__old", have->name);
-
 	for (size_t i = 0; i < nu; i++)
 		if (before[i])
 			addq(b, "ALTER TABLE ONLY %Q ALTER COLUMN %I DROP DEFAULT;\n",
 			     cur_schema(u[i].tab, true), cur_name(u[i].tab, true), use_col(&u[i]));
-	addq(b, "ALTER %s %Q RENAME TO %I;\n", type_word(have), y->fschema, have->name, tmp);
-	if (have->kind == SK_TYPE_RANGE) {
-		/* its multirange type keeps its name, which the new range needs */
-		char *mr = multirange_name(have->name), *mr_tmp = multirange_name(tmp);
-		addq(b, "ALTER TYPE %Q RENAME TO %I;\n", y->fschema, mr, mr_tmp);
-		free(mr);
-		free(mr_tmp);
-	}
+	for (size_t i = 0; i < nu; i++)
+		if (!FT(u[i].tab)->parent_name)
+			addq(b, "ALTER TABLE %Q ALTER COLUMN %I TYPE text USING %I::text;\n",
+			     cur_schema(u[i].tab, true), cur_name(u[i].tab, true), use_col(&u[i]),
+			     use_col(&u[i]));
+	addq(b, "DROP %s %Q;\n", type_word(have), y->fschema, have->name);
 	sk_pg_emit_type(b, want);
 	for (size_t i = 0; i < nu; i++)
 		if (!FT(u[i].tab)->parent_name)
-			addq(b, "ALTER TABLE %Q ALTER COLUMN %I TYPE %s USING %I::text::%s;\n",
+			addq(b, "ALTER TABLE %Q ALTER COLUMN %I TYPE %s USING %I::%s;\n",
 			     cur_schema(u[i].tab, true), cur_name(u[i].tab, true), use_col(&u[i]),
 			     u[i].cp->f->type, use_col(&u[i]), u[i].cp->f->type);
-	addq(b, "DROP %s %Q;\n", type_word(have), y->fschema, tmp);
 	for (size_t i = 0; i < nu; i++)
 		if (after[i])
 			addq(b, "ALTER TABLE ONLY %Q ALTER COLUMN %I SET DEFAULT %s;\n",
 			     cur_schema(u[i].tab, true), cur_name(u[i].tab, true), use_col(&u[i]), after[i]);
 	add_comment_q(b, type_word(want), y->tschema ? y->tschema : y->fschema, want->name, want->comment);
-	free(tmp);
 }
 
 static char *enum_literal(const char *schema, const char *type, const char *label)
@@ -2739,7 +2823,7 @@ static void gen_column_root(struct ctx *c, struct node *n, struct colpair *cp)
 		     strq("ALTER TABLE %Q ALTER COLUMN %I ADD%s;\n", s, tb, col, id.buf));
 		sk_buf_release(&id);
 	}
-	if (cur && (cp->retype || !same(cur, t->default_expr) ||
+	if (cur && (cp->retype || !t->default_expr ||
 	            (t->identity != SK_IDENTITY_NONE && f->identity == SK_IDENTITY_NONE))) {
 		step(&b, strq("ALTER TABLE ONLY %Q ALTER COLUMN %I DROP DEFAULT;\n", s, tb, col),
 		     strq("ALTER TABLE ONLY %Q ALTER COLUMN %I SET DEFAULT %s;\n", s, tb, col, cur));
@@ -2808,7 +2892,8 @@ static void gen_column_root(struct ctx *c, struct node *n, struct colpair *cp)
 		step(&b,
 		     strq("ALTER TABLE ONLY %Q ALTER COLUMN %I SET DEFAULT %s;\n", s, tb, col,
 		          t->default_expr),
-		     strq("ALTER TABLE ONLY %Q ALTER COLUMN %I DROP DEFAULT;\n", s, tb, col));
+		     cur ? strq("ALTER TABLE ONLY %Q ALTER COLUMN %I SET DEFAULT %s;\n", s, tb, col, cur)
+		         : strq("ALTER TABLE ONLY %Q ALTER COLUMN %I DROP DEFAULT;\n", s, tb, col));
 	if (t->identity != SK_IDENTITY_NONE && f->identity == SK_IDENTITY_NONE) {
 		struct sk_buf id = SK_BUF_INIT;
 
@@ -3369,6 +3454,24 @@ static void gen_p3(struct ctx *c)
 	}
 }
 
+/* Why a new primary key, unique or exclusion constraint or unique index on
+ * a table that stays is destructive: existing rows may break it. */
+static char *uniqueish_why(const struct sub *s)
+{
+	const char *sch = owner_schema(s, true), *tb = owner_name(s, true), *nm = sub_name(s, true);
+
+	if (s->kind == SUB_IDX)
+		return strq("adds unique index %Q on %Q (fails on duplicate values)", sch, nm, sch, tb);
+	switch (((const struct sk_constraint *)s->t)->kind) {
+	case SK_CON_PRIMARY:
+		return strq("adds primary key %I on %Q (fails on duplicate or NULL values)", nm, sch, tb);
+	case SK_CON_EXCLUDE:
+		return strq("adds exclusion constraint %I on %Q (fails on conflicting rows)", nm, sch, tb);
+	default:
+		return strq("adds unique constraint %I on %Q (fails on duplicate values)", nm, sch, tb);
+	}
+}
+
 static void gen_sub_creates(struct ctx *c, enum sub_kind kind, int fk)
 {
 	for (int views = 0; views < 2; views++) {
@@ -3381,11 +3484,8 @@ static void gen_sub_creates(struct ctx *c, enum sub_kind kind, int fk)
 				continue;
 			if (s->owner->state == ST_KEEP && kind != SUB_TRG) {
 				const struct sub probe = {s->kind, s->owner, s->t, NULL, false, false, false};
-				if (uniqueish(&probe)) {
-					char *what = sub_label(s, true);
-					why = strq("adds %s (fails where existing rows break it)", what);
-					free(what);
-				}
+				if (uniqueish(&probe))
+					why = uniqueish_why(s);
 			}
 			simple_op(c, sub_label(s, true), sub_create(s, true), sub_drop(s, true), why);
 		}

@@ -1067,7 +1067,9 @@ static void partition_deps(struct ctx *c)
 	"SET LOCAL search_path = ''; SET LOCAL quote_all_identifiers = off; "                                \
 	"SET LOCAL datestyle = 'ISO'; SET LOCAL intervalstyle = 'postgres'; SET LOCAL timezone = 'UTC'; "    \
 	"SET LOCAL extra_float_digits = 3; SET LOCAL standard_conforming_strings = on; "                     \
-	"SET LOCAL bytea_output = 'hex'"
+	"SET LOCAL bytea_output = 'hex'; "                                                                  \
+	/* the catalog queries are small: compiling them costs more than it saves */                         \
+	"SET LOCAL jit = off"
 
 int sk_introspect_pg(struct sk_model *m, struct sk_db *db, const struct sk_introspect_opts *opts,
                      struct sk_error *err)

@@ -119,7 +119,8 @@ int sk_history_load(struct sk_db *db, struct sk_history *out, struct sk_error *e
 		if (!a->checksum)
 			a->checksum = sk_xstrdup("");
 	}
-	qsort(out->rows, out->nr, sizeof(*out->rows), cmp_applied);
+	if (out->nr > 1) /* qsort(NULL, 0, ...) is undefined behaviour */
+		qsort(out->rows, out->nr, sizeof(*out->rows), cmp_applied);
 done:
 	sk_rows_release(&rows);
 	return rc;

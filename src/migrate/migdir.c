@@ -35,6 +35,12 @@ int sk_migdir_load(struct sk_migdir *out, const char *dir, enum sk_sql_dialect_h
 	out->dir = sk_xstrdup(dir);
 	out->migs = NULL;
 	out->nr = 0;
+	if (sk_fs_exists(dir) && !sk_fs_is_dir(dir)) {
+		rc = sk_error_set(err, SK_ERR_IO, "migrations directory '%s' is not a directory", dir);
+		sk_error_hint(err, "point --migrations-dir or [paths] migrations in schemake.ini at the "
+		                   "directory of the migration files");
+		goto done;
+	}
 	if (!sk_fs_is_dir(dir)) {
 		rc = sk_error_set(err, SK_ERR_IO, "migrations directory '%s' does not exist", dir);
 		sk_error_hint(err, "create it with 'schemake-migrate new NAME', or point --migrations-dir "
@@ -62,7 +68,8 @@ int sk_migdir_load(struct sk_migdir *out, const char *dir, enum sk_sql_dialect_h
 		SK_ALLOC_GROW(out->migs, out->nr + 1, alloc);
 		out->migs[out->nr++] = m;
 	}
-	qsort(out->migs, out->nr, sizeof(*out->migs), cmp_migs);
+	if (out->nr > 1) /* qsort(NULL, 0, ...) is undefined behaviour */
+		qsort(out->migs, out->nr, sizeof(*out->migs), cmp_migs);
 	for (size_t i = 1; i < out->nr; i++) {
 		if (sk_version_cmp(out->migs[i - 1].version, out->migs[i].version) == 0) {
 			rc = sk_error_set(err, SK_ERR_INPUT, "two migrations have version %s: '%s' and '%s'",

@@ -1,0 +1,2 @@
+CREATE SCHEMA ext;
+CREATE TABLE public.docs (id integer PRIMARY KEY, body text);

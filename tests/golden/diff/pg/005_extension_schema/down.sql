@@ -1,0 +1,3 @@
+-- migrate:down
+
+ALTER EXTENSION pg_trgm SET SCHEMA public;

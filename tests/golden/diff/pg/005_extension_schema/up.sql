@@ -1,0 +1,4 @@
+-- migrate:up
+
+ALTER EXTENSION pg_trgm SET SCHEMA ext;
+

@@ -1,0 +1,1 @@
+CREATE TABLE public.t (id integer PRIMARY KEY, a text NOT NULL, b text DEFAULT 'b' NOT NULL, c integer NOT NULL DEFAULT 0);

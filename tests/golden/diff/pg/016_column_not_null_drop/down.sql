@@ -1,0 +1,5 @@
+-- migrate:down
+
+ALTER TABLE public.t ALTER COLUMN b SET NOT NULL;
+
+ALTER TABLE public.t ALTER COLUMN a SET NOT NULL;

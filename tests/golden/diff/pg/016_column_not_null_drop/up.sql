@@ -1,0 +1,6 @@
+-- migrate:up
+
+ALTER TABLE public.t ALTER COLUMN a DROP NOT NULL;
+
+ALTER TABLE public.t ALTER COLUMN b DROP NOT NULL;
+

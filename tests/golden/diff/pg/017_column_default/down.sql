@@ -1,0 +1,11 @@
+-- migrate:down
+
+ALTER TABLE ONLY public.t ALTER COLUMN n DROP DEFAULT;
+
+ALTER TABLE ONLY public.t ALTER COLUMN score SET DEFAULT 10;
+
+ALTER TABLE ONLY public.t ALTER COLUMN created DROP DEFAULT;
+
+ALTER TABLE ONLY public.t ALTER COLUMN status SET DEFAULT 'new'::text;
+
+DROP SEQUENCE public.t_n_seq;

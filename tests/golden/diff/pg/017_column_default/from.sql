@@ -1,0 +1,7 @@
+CREATE TABLE public.t (
+    id integer PRIMARY KEY,
+    status text DEFAULT 'new',
+    created date,
+    score integer DEFAULT 10,
+    n bigint
+);

@@ -1,0 +1,4 @@
+-- migrate:up
+
+ALTER TABLE public.p ALTER COLUMN with_tax DROP EXPRESSION;
+

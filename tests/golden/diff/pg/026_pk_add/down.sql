@@ -1,0 +1,3 @@
+-- migrate:down
+
+ALTER TABLE ONLY public.t DROP CONSTRAINT t_pkey;

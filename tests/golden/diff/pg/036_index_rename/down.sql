@@ -1,0 +1,3 @@
+-- migrate:down
+
+ALTER INDEX public.ev_kind_idx RENAME TO ix1;

@@ -1,0 +1,3 @@
+-- migrate:down
+
+DROP INDEX public.ev_ext_id_key;

@@ -1,0 +1,1 @@
+CREATE TABLE public.ev (id integer PRIMARY KEY, kind text, ext_id text);

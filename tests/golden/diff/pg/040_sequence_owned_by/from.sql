@@ -1,0 +1,3 @@
+CREATE TABLE public.t (id integer PRIMARY KEY, a integer, b integer);
+CREATE SEQUENCE public.s1 OWNED BY public.t.a;
+CREATE SEQUENCE public.s2;

@@ -1,0 +1,3 @@
+CREATE TYPE public.mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE public.people (id integer PRIMARY KEY, mood public.mood DEFAULT 'ok' NOT NULL, history public.mood[]);
+CREATE VIEW public.happy_people AS SELECT id FROM public.people WHERE mood = 'happy';

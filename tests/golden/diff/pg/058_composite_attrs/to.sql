@@ -1,0 +1,1 @@
+CREATE TYPE public.addr AS (street text, zip bigint, country text COLLATE "C");

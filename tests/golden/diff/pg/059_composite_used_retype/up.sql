@@ -1,0 +1,11 @@
+-- migrate:up
+
+-- schemake:destructive rebuilds type public.money_amount, casting the values of its columns through text
+ALTER TABLE public.acc ALTER COLUMN balance TYPE text USING balance::text;
+DROP TYPE public.money_amount;
+CREATE TYPE public.money_amount AS (
+    amount numeric(14,2),
+    currency text
+);
+ALTER TABLE public.acc ALTER COLUMN balance TYPE public.money_amount USING balance::public.money_amount;
+

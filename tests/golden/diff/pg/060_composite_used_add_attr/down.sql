@@ -1,0 +1,3 @@
+-- migrate:down
+
+ALTER TYPE public.point3 DROP ATTRIBUTE z;

@@ -1,0 +1,4 @@
+-- migrate:up
+
+ALTER TYPE public.point3 ADD ATTRIBUTE z double precision;
+

@@ -1,0 +1,15 @@
+-- migrate:up
+
+DROP FUNCTION public.total();
+
+ALTER TABLE public.s ALTER COLUMN n TYPE bigint USING n::bigint;
+
+CREATE OR REPLACE FUNCTION public.total()
+ RETURNS bigint
+ LANGUAGE sql
+ STABLE
+BEGIN ATOMIC
+ SELECT sum(s.n) AS sum
+    FROM public.s;
+END;
+

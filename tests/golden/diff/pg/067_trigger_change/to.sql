@@ -1,0 +1,5 @@
+CREATE TABLE public.t (id integer PRIMARY KEY, v text);
+CREATE FUNCTION public.tg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER t_tg BEFORE INSERT OR UPDATE OF v ON public.t FOR EACH ROW WHEN (NEW.v IS NOT NULL) EXECUTE FUNCTION public.tg();
+CREATE TRIGGER t_stmt AFTER DELETE ON public.t FOR EACH STATEMENT EXECUTE FUNCTION public.tg();
+COMMENT ON TRIGGER t_stmt ON public.t IS 'after every delete';

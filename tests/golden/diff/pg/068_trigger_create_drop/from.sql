@@ -1,0 +1,3 @@
+CREATE TABLE public.t (id integer PRIMARY KEY, v text);
+CREATE FUNCTION public.tg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER t_old AFTER INSERT ON public.t FOR EACH ROW EXECUTE FUNCTION public.tg();

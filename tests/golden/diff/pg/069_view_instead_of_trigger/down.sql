@@ -1,0 +1,3 @@
+-- migrate:down
+
+DROP TRIGGER pv_ins ON public.pv;

@@ -1,0 +1,3 @@
+CREATE TABLE public.logs (at date NOT NULL, msg text) PARTITION BY RANGE (at);
+CREATE TABLE public.logs_2023 PARTITION OF public.logs FOR VALUES FROM ('2023-01-01') TO ('2024-01-01');
+CREATE TABLE public.logs_2024 PARTITION OF public.logs FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');

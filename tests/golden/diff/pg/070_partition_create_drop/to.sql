@@ -1,0 +1,5 @@
+CREATE TABLE public.logs (at date NOT NULL, msg text) PARTITION BY RANGE (at);
+CREATE TABLE public.logs_2024 PARTITION OF public.logs FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE public.logs_2025 PARTITION OF public.logs FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+CREATE TABLE public.logs_rest PARTITION OF public.logs DEFAULT;
+ALTER TABLE ONLY public.logs_2025 ALTER COLUMN msg SET DEFAULT 'none';

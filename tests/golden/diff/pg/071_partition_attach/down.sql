@@ -1,0 +1,3 @@
+-- migrate:down
+
+ALTER TABLE public.orders DETACH PARTITION public.orders_us;

@@ -1,0 +1,7 @@
+-- migrate:down
+
+ALTER TABLE public.orders ATTACH PARTITION public.orders_us FOR VALUES IN ('us');
+
+ALTER TABLE public.orders DETACH PARTITION public.orders_eu;
+
+ALTER TABLE public.orders ATTACH PARTITION public.orders_eu FOR VALUES IN ('eu');

@@ -1,0 +1,3 @@
+CREATE TABLE public.orders (id bigint NOT NULL, region text NOT NULL) PARTITION BY LIST (region);
+CREATE TABLE public.orders_eu PARTITION OF public.orders FOR VALUES IN ('eu', 'uk');
+CREATE TABLE public.orders_us (id bigint NOT NULL, region text NOT NULL);

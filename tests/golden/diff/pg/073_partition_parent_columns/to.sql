@@ -1,0 +1,5 @@
+CREATE TABLE public.m (id bigint NOT NULL, city integer NOT NULL, temp bigint DEFAULT 1, sales integer NOT NULL, note text DEFAULT 'n') PARTITION BY RANGE (id);
+CREATE TABLE public.m_1 PARTITION OF public.m FOR VALUES FROM (0) TO (100);
+CREATE TABLE public.m_2 PARTITION OF public.m FOR VALUES FROM (100) TO (200);
+ALTER TABLE ONLY public.m_1 ALTER COLUMN temp SET DEFAULT 5;
+ALTER TABLE ONLY public.m_2 ALTER COLUMN note SET DEFAULT 'two';

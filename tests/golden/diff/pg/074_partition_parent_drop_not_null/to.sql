@@ -1,0 +1,4 @@
+CREATE TABLE public.m (id bigint NOT NULL, a integer, b integer) PARTITION BY RANGE (id);
+CREATE TABLE public.m_1 PARTITION OF public.m FOR VALUES FROM (0) TO (100);
+CREATE TABLE public.m_2 PARTITION OF public.m FOR VALUES FROM (100) TO (200);
+ALTER TABLE ONLY public.m_2 ALTER COLUMN a SET NOT NULL;

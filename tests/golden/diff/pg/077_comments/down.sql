@@ -1,0 +1,25 @@
+-- migrate:down
+
+COMMENT ON INDEX app.t_v_idx IS NULL;
+
+COMMENT ON COLUMN app.tv.v IS NULL;
+
+COMMENT ON VIEW app.tv IS NULL;
+
+COMMENT ON MATERIALIZED VIEW app.tm IS NULL;
+
+COMMENT ON COLUMN app.t.v IS 'value';
+
+COMMENT ON COLUMN app.t.id IS NULL;
+
+COMMENT ON TABLE app.t IS NULL;
+
+COMMENT ON FUNCTION app.f() IS NULL;
+
+COMMENT ON SEQUENCE app.s IS NULL;
+
+COMMENT ON DOMAIN app.pos IS 'positive';
+
+COMMENT ON TYPE app.kind IS NULL;
+
+COMMENT ON SCHEMA app IS 'old';

@@ -1,0 +1,12 @@
+CREATE SCHEMA app;
+COMMENT ON SCHEMA app IS 'old';
+CREATE TYPE app.kind AS ENUM ('a');
+CREATE DOMAIN app.pos AS integer;
+COMMENT ON DOMAIN app.pos IS 'positive';
+CREATE SEQUENCE app.s;
+CREATE FUNCTION app.f() RETURNS integer LANGUAGE sql RETURN 1;
+CREATE TABLE app.t (id integer PRIMARY KEY, v text);
+COMMENT ON COLUMN app.t.v IS 'value';
+CREATE INDEX t_v_idx ON app.t (v);
+CREATE VIEW app.tv AS SELECT id, v FROM app.t;
+CREATE MATERIALIZED VIEW app.tm AS SELECT id FROM app.t;

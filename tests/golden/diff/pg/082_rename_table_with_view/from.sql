@@ -1,0 +1,2 @@
+CREATE TABLE public.users (id integer PRIMARY KEY, name text);
+CREATE VIEW public.user_names AS SELECT name FROM public.users;

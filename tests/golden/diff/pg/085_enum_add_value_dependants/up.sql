@@ -1,0 +1,17 @@
+-- migrate:up
+
+ALTER TABLE ONLY public.alerts DROP CONSTRAINT alerts_not_low;
+
+DROP FUNCTION public.weight(l public.level);
+
+ALTER TYPE public.level ADD VALUE 'mid' AFTER 'low';
+
+CREATE OR REPLACE FUNCTION public.weight(l public.level)
+ RETURNS integer
+ LANGUAGE sql
+ IMMUTABLE
+RETURN CASE l WHEN 'low'::public.level THEN 1 ELSE 10 END;
+
+ALTER TABLE ONLY public.alerts
+    ADD CONSTRAINT alerts_not_low CHECK ((level <> 'low'::public.level));
+

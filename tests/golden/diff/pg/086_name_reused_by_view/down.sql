@@ -1,0 +1,7 @@
+-- migrate:down
+
+DROP VIEW public.stats;
+
+CREATE TABLE public.stats (
+    n bigint
+);
