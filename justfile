@@ -1,8 +1,10 @@
 # schemake's own recipes. The database comes from --database-url, DATABASE_URL,
 # .env or schemake.ini; with none, a local development cluster under .schemake/.
 
-bin := justfile_directory() / "build/bin"
+# SCHEMAKE_BIN: use tools built elsewhere (then `build` does nothing)
+bin := env_var_or_default("SCHEMAKE_BIN", justfile_directory() / "build/bin")
 migrate := bin / "schemake-migrate"
+bench_build := env_var_or_default("SK_BENCH_BUILD", justfile_directory() / "build-release")
 
 # list the recipes
 default:
@@ -10,8 +12,7 @@ default:
 
 # configure and build the tools (preset dev)
 build:
-    @cmake --preset dev >/dev/null
-    @cmake --build --preset dev -- --quiet
+    @if [ -z "${SCHEMAKE_BIN:-}" ]; then cmake --preset dev >/dev/null && cmake --build --preset dev -- --quiet; fi
 
 # run the whole test suite (the README's second Quick start command)
 test:
@@ -77,8 +78,18 @@ regen: build
 check: build
     cmake --build --preset dev --target check-schema
 
-# benchmarks against the tools people use today (bench/RESULTS.md)
-bench:
-    @cmake --preset release >/dev/null
-    @cmake --build --preset release -- --quiet
-    bash bench/dump.sh
+# benchmarks against the peers users would pick instead, the quick set (bench/RESULTS.md; SK_BENCH_BUILD=DIR: another build dir)
+bench: _bench-build
+    python3 bench/bench.py --build-dir "{{bench_build}}"
+
+# every benchmark workload, N up to 10,000 (an hour or more; run it when the machine is quiet)
+bench-full: _bench-build
+    python3 bench/bench.py --full --build-dir "{{bench_build}}"
+
+_bench-build:
+    @cmake -S . -B "{{bench_build}}" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+    @cmake --build "{{bench_build}}" -- --quiet
+
+# the long forms of the reliability tests: faults, concurrency, bad inputs, secrets, valgrind, fuzzing (docs/RELIABILITY.md)
+soak:
+    bash tests/reliability/soak.sh
