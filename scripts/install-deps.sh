@@ -9,7 +9,7 @@ set -euo pipefail
 packages=(
 	build-essential cmake ninja-build pkg-config git
 	libpq-dev libsqlite3-dev libssl-dev libinih-dev libjson-c-dev libcmocka-dev
-	postgresql postgresql-client sqlite3 python3 bsdutils scdoc python3-sqlalchemy python3-pydantic python3-psycopg2 graphviz
+	postgresql postgresql-client sqlite3 python3 bsdutils scdoc python3-sqlalchemy python3-pydantic python3-psycopg2 graphviz clang libclang-rt-14-dev valgrind
 )
 
 sudo_cmd=()

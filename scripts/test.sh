@@ -22,4 +22,6 @@ run_preset ci
 echo "== generated files are current"
 cmake --build --preset ci --target check-schema
 stop_cluster
+echo "== fuzz targets, ${FUZZ_SECONDS:-5} s each (tests/fuzz/run.sh)"
+FUZZ_SECONDS=${FUZZ_SECONDS:-5} bash tests/fuzz/run.sh
 run_preset asan

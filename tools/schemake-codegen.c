@@ -8,6 +8,12 @@
 #include "codegen/codegen.h"
 #include "common/banned.h"
 
+static void on_warning(void *ctx, const char *message)
+{
+	(void)ctx;
+	sk_cli_warn("%s", message);
+}
+
 int main(int argc, char **argv)
 {
 	struct sk_codegen_opts opts;
@@ -21,6 +27,7 @@ int main(int argc, char **argv)
 		sk_codegen_opts_release(&opts);
 		return status;
 	}
+	opts.on_warning = on_warning;
 	rc = sk_codegen_run(&opts, &report, &err);
 	for (size_t i = 0; opts.verbose && i < report.n; i++)
 		fprintf(stderr, "%s: %s %s\n", sk_cli_progname(),

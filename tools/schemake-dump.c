@@ -6,6 +6,12 @@
 #include "dump/dump.h"
 #include "common/banned.h"
 
+static void on_warning(void *ctx, const char *message)
+{
+	(void)ctx;
+	sk_cli_warn("%s", message);
+}
+
 int main(int argc, char **argv)
 {
 	struct sk_dump_opts opts;
@@ -19,6 +25,7 @@ int main(int argc, char **argv)
 		sk_cli_dump_opts_release(&opts);
 		return status;
 	}
+	opts.on_warning = on_warning;
 	rc = sk_dump_run(&opts, &out, NULL, &err);
 	if (sk_cli_write(&out) != 0 && rc == 0)
 		rc = sk_error_set(&err, SK_ERR_IO, "cannot write to standard output");

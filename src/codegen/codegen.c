@@ -609,6 +609,12 @@ int sk_codegen_run(const struct sk_codegen_opts *o, struct sk_codegen_report *re
 		return rc;
 	}
 	rc = sk_config_load(&cfg, &o->config, err);
+	if (rc == 0 && sk_config_password_file_insecure(&cfg) && o->on_warning) {
+		char *msg = sk_xstrfmt("password file '%s' is readable by other users; 'chmod 600' it",
+		                       cfg.password_file);
+		o->on_warning(o->warning_ctx, msg);
+		free(msg);
+	}
 	if (rc == 0)
 		rc = sk_cg_overrides_parse(&ov, &arena, cfg.codegen_types, cfg.ncodegen_types, cfg.ini_path,
 		                           err);

@@ -79,6 +79,10 @@ struct sk_codegen_opts {
 	const char **exclude_tables; /* --exclude-table PATTERN, repeatable */
 	size_t nexclude_tables;
 	bool verbose; /* for the CLI: list the files */
+	/* something the user should know that is not an error (a password
+	 * file readable by others); may be NULL */
+	void (*on_warning)(void *ctx, const char *message);
+	void *warning_ctx;
 };
 /* Frees the schemas and exclude_tables arrays (not their strings). */
 void sk_codegen_opts_release(struct sk_codegen_opts *opts);

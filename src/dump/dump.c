@@ -93,6 +93,12 @@ int sk_dump_run(const struct sk_dump_opts *o, struct sk_buf *out, bool *changed,
 	rc = sk_config_load(&cfg, &o->config, err);
 	if (rc)
 		goto done;
+	if (sk_config_password_file_insecure(&cfg) && o->on_warning) {
+		char *msg = sk_xstrfmt("password file '%s' is readable by other users; 'chmod 600' it",
+		                       cfg.password_file);
+		o->on_warning(o->warning_ctx, msg);
+		free(msg);
+	}
 
 	if (o->from_snapshot) {
 		rc = model_from_snapshot(&m, o->from_snapshot, err);

@@ -31,6 +31,10 @@ struct sk_dump_opts {
 	const char *output;      /* -o FILE, or NULL for out */
 	const char *json_output; /* --json-output FILE: the JSON snapshot as well, from the same model */
 	bool with_versions;
+	/* something the user should know that is not an error (a password
+	 * file readable by others); may be NULL */
+	void (*on_warning)(void *ctx, const char *message);
+	void *warning_ctx;
 };
 
 /* *changed (may be NULL) tells whether the output file was rewritten. */

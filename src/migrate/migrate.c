@@ -10,9 +10,13 @@
  */
 #include "migrate/migrate.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "migrate/target.h"
 #include "common/banned.h"
@@ -128,10 +132,86 @@ static void dry_run_section(struct sk_buf *out, const struct sk_mig_section *sec
 	}
 }
 
-static int lock_db(struct sk_db *db, long timeout_ms, const struct sk_migrate_events *ev,
+/* SQLite has no lock that outlives a transaction, and a transaction:false
+ * section runs outside one: with only the write lock, two upgraders both ran
+ * such a migration (each statement twice) and one of them stopped on the
+ * other's in-progress 'failed' row. So a whole run also holds an flock(2) on
+ * the database file, which the kernel drops when the process dies. On Linux
+ * flock locks and SQLite's own POSIX record locks do not interact. *fd is -1
+ * when there is nothing to lock (PostgreSQL, an in-memory database). */
+static int lock_sqlite_file(int *fd, struct sk_db *db, long timeout_ms, const struct sk_migrate_events *ev,
+                            bool *waited, struct sk_error *err)
+{
+	const char *path = sk_db_name(db);
+	long long start = now_ms();
+
+	*fd = -1;
+	if (sk_db_dialect(db) != SK_DIALECT_SQLITE || !path || !*path || !strcmp(path, ":memory:"))
+		return 0;
+	*fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (*fd < 0) {
+		if (errno == ENOENT)
+			return 0; /* not a file SQLite created (a URI, a temporary database) */
+		return sk_error_set(err, SK_ERR_IO, "cannot open '%s' to lock it: %s", path, strerror(errno));
+	}
+	for (;;) {
+		long long elapsed;
+		long nap = 50;
+
+		if (flock(*fd, LOCK_EX | LOCK_NB) == 0)
+			return 0;
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			int rc = sk_error_set(err, SK_ERR_IO, "cannot lock '%s': %s", path, strerror(errno));
+			close(*fd);
+			*fd = -1;
+			return rc;
+		}
+		if (!*waited) {
+			*waited = true;
+			if (ev->on_wait)
+				ev->on_wait(ev->ctx, "the migration lock");
+		}
+		elapsed = now_ms() - start;
+		if (timeout_ms >= 0 && elapsed >= timeout_ms) {
+			int rc = sk_error_set(err, SK_ERR_LOCK,
+			                      "timed out after %ld ms waiting for the migration lock",
+			                      timeout_ms);
+			sk_error_hint(err, "another schemake-migrate is running against this database; raise "
+			                   "--lock-timeout or wait");
+			close(*fd);
+			*fd = -1;
+			return rc;
+		}
+		if (timeout_ms >= 0 && timeout_ms - elapsed < nap)
+			nap = (long)(timeout_ms - elapsed);
+		struct timespec ts = {nap / 1000, (nap % 1000) * 1000000L};
+		while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+			;
+	}
+}
+
+/* Takes the migration lock; *fd is the SQLite file lock for unlock_db. */
+static int lock_db(struct sk_db *db, long timeout_ms, const struct sk_migrate_events *ev, int *fd,
                    struct sk_error *err)
 {
-	return sk_db_lock(db, SK_MIGRATE_LOCK_KEY, timeout_ms, ev->on_wait, ev->ctx, err);
+	bool waited = false;
+	int rc = lock_sqlite_file(fd, db, timeout_ms, ev, &waited, err);
+
+	if (rc)
+		return rc;
+	rc = sk_db_lock(db, SK_MIGRATE_LOCK_KEY, timeout_ms, waited ? NULL : ev->on_wait, ev->ctx, err);
+	if (rc && *fd >= 0) {
+		close(*fd);
+		*fd = -1;
+	}
+	return rc;
+}
+
+static void unlock_db(struct sk_db *db, int fd)
+{
+	sk_db_unlock(db, SK_MIGRATE_LOCK_KEY);
+	if (fd >= 0)
+		close(fd); /* drops the flock */
 }
 
 /* Versions known from files and from the history, sorted and unique. */
@@ -347,12 +427,13 @@ int sk_migrate_upgrade(struct sk_db *db, const struct sk_migdir *md, const struc
 	const struct sk_applied *last, *failed = NULL;
 	size_t ntodo = 0;
 	bool locked = false;
+	int lockfd = -1;
 	struct plan plan;
 	int rc;
 
 	*applied = 0;
 	if (!o->dry_run) {
-		rc = lock_db(db, o->lock_timeout_ms, &o->events, err);
+		rc = lock_db(db, o->lock_timeout_ms, &o->events, &lockfd, err);
 		if (rc)
 			goto done;
 		locked = true;
@@ -448,7 +529,7 @@ done:
 	if (rc)
 		sk_db_rollback(db);
 	if (locked)
-		sk_db_unlock(db, SK_MIGRATE_LOCK_KEY);
+		unlock_db(db, lockfd);
 	free(todo);
 	sk_target_release(&t);
 	sk_history_release(&h);
@@ -464,12 +545,13 @@ int sk_migrate_downgrade(struct sk_db *db, const struct sk_migdir *md, const str
 	const struct sk_migration **todo = NULL;
 	size_t ntodo = 0, napplied = 0;
 	bool locked = false;
+	int lockfd = -1;
 	struct plan plan;
 	int rc;
 
 	*reverted = 0;
 	if (!o->dry_run) {
-		rc = lock_db(db, o->lock_timeout_ms, &o->events, err);
+		rc = lock_db(db, o->lock_timeout_ms, &o->events, &lockfd, err);
 		if (rc)
 			goto done;
 		locked = true;
@@ -541,7 +623,7 @@ done:
 	if (rc)
 		sk_db_rollback(db);
 	if (locked)
-		sk_db_unlock(db, SK_MIGRATE_LOCK_KEY);
+		unlock_db(db, lockfd);
 	free(todo);
 	sk_target_release(&t);
 	sk_history_release(&h);
@@ -556,12 +638,13 @@ int sk_migrate_stamp(struct sk_db *db, const struct sk_migdir *md, const char *t
 	struct sk_migrate_events none = {0};
 	size_t keep = 0, napplied;
 	bool locked = false;
+	int lockfd = -1;
 	int rc;
 
 	if (!target)
 		return sk_error_set(err, SK_ERR_USAGE,
 		                    "stamp needs a target (head, base, a version, +N or -N)");
-	rc = lock_db(db, lock_timeout_ms, &none, err);
+	rc = lock_db(db, lock_timeout_ms, &none, &lockfd, err);
 	if (rc)
 		goto done;
 	locked = true;
@@ -616,7 +699,7 @@ done:
 	if (rc)
 		sk_db_rollback(db);
 	if (locked)
-		sk_db_unlock(db, SK_MIGRATE_LOCK_KEY);
+		unlock_db(db, lockfd);
 	sk_target_release(&t);
 	sk_history_release(&h);
 	return rc;

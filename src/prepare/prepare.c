@@ -342,6 +342,23 @@ static enum action classify(const struct sk_sql_stmt *st, const struct sk_prepar
 	return *insert_at ? INSERT_IF_NOT_EXISTS : KEEP;
 }
 
+/* Where a backslash stands outside strings, identifiers and comments in a
+ * statement, or NULL. The lexer reads a meta-command only at the start of a
+ * statement, but psql runs one wherever it finds an unquoted backslash (in
+ * the middle of a statement that lacks its ';' too), and a backslash is
+ * never valid SQL: the filter cannot keep such a statement. */
+static const char *stray_backslash(const struct sk_sql_stmt *st)
+{
+	struct toks t;
+	struct sk_sql_token tok;
+
+	toks_init(&t, st);
+	while (toks_next(&t, &tok))
+		if (tok.kind == SK_TOK_PUNCT && memchr(tok.start, '\\', tok.len))
+			return memchr(tok.start, '\\', tok.len);
+	return NULL;
+}
+
 /* --- input checks -------------------------------------------------------- */
 
 /* Length of the valid UTF-8 sequence at s (RFC 3629: no overlong forms, no
@@ -505,6 +522,16 @@ int sk_prepare_init(struct sk_buf *out, const char *path_for_messages, const cha
 		s = (size_t)(st.start - text);
 		e = (size_t)(st.span_start + st.span_len - text);
 		act = classify(&st, opts, &insert_at);
+		if (act != DROP && st.kind == SK_STMT_SQL) {
+			const char *bs = stray_backslash(&st);
+			if (bs) {
+				rc = sk_error_set(err, SK_ERR_INPUT, "psql meta-command inside a statement");
+				sk_error_detail(err, "psql would run it in the middle of the statement");
+				sk_error_hint(err, "end the statement before it with ';'");
+				locate_offset(err, path, text, (size_t)(bs - text));
+				goto fail;
+			}
+		}
 		switch (act) {
 		case KEEP:
 			sk_buf_add(out, text + pos, e - pos);

@@ -1085,6 +1085,9 @@ int sk_reset_run(const struct sk_reset_opts *o, struct sk_buf *out, struct sk_er
 	rc = sk_config_load(&r.cfg, &o->config, err);
 	if (rc)
 		goto done;
+	if (sk_config_password_file_insecure(&r.cfg))
+		warn(&r, "password file '%s' is readable by other users; 'chmod 600' it",
+		     r.cfg.password_file);
 	r.seeds_dir =
 	        o->seeds_dir ? sk_fs_join(r.cfg.project_dir, o->seeds_dir) : sk_xstrdup(r.cfg.seeds_dir);
 	/* the development cluster is started here when it is the target */
