@@ -92,6 +92,8 @@ sk_add_rel_test(fault_restart_pg fault_restart.sh LABELS "pg" ENV "${SK_REL_FAUL
 sk_add_rel_test(concurrency_sqlite concurrency.sh ARGS sqlite LABELS "sqlite" ENV "${SK_REL_CONC}")
 sk_add_rel_test(concurrency_pg concurrency.sh ARGS pg LABELS "pg" PG ENV "${SK_REL_CONC}")
 sk_add_rel_test(bad_inputs bad_inputs.sh LABELS "pg;sqlite" PG ENV "${SK_REL_BAD}")
+# It fills disks, holds locks and times out on purpose: alone, so the others do not feel it.
+set_tests_properties(rel_bad_inputs PROPERTIES RUN_SERIAL TRUE)
 sk_add_rel_test(secrets secrets.sh LABELS "pg" PG ENV "${SK_REL_SECRETS}")
 sk_add_rel_test(identifiers_sqlite identifiers.sh ARGS sqlite LABELS "sqlite")
 sk_add_rel_test(identifiers_pg identifiers.sh ARGS pg LABELS "pg" PG)
