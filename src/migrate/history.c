@@ -142,9 +142,19 @@ void sk_history_release(struct sk_history *h)
 
 const struct sk_applied *sk_history_find(const struct sk_history *h, const char *version)
 {
-	for (size_t i = 0; i < h->nr; i++)
-		if (sk_version_cmp(h->rows[i].version, version) == 0)
-			return &h->rows[i];
+	/* rows is sorted by version (sk_history_load): binary search. */
+	size_t lo = 0, hi = h->nr;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = sk_version_cmp(h->rows[mid].version, version);
+		if (c == 0)
+			return &h->rows[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 

@@ -100,9 +100,20 @@ void sk_migdir_release(struct sk_migdir *md)
 
 long sk_migdir_index(const struct sk_migdir *md, const char *version)
 {
-	for (size_t i = 0; i < md->nr; i++)
-		if (sk_version_cmp(md->migs[i].version, version) == 0)
-			return (long)i;
+	/* migs is sorted by version (sk_migdir_load): binary search, since
+	 * callers look up every applied version (N lookups per run). */
+	size_t lo = 0, hi = md->nr;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = sk_version_cmp(md->migs[mid].version, version);
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return -1;
 }
 
