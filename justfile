@@ -1,8 +1,11 @@
 # schemake's own recipes. The database comes from --database-url, DATABASE_URL,
 # .env or schemake.ini; with none, a local development cluster under .schemake/.
 
+# SCHEMAKE_PRESET: the CMake preset to build with (dev; CI uses ci)
+preset := env_var_or_default("SCHEMAKE_PRESET", "dev")
+build_dir := if preset == "dev" { "build" } else { "build-" + preset }
 # SCHEMAKE_BIN: use tools built elsewhere (then `build` does nothing)
-bin := env_var_or_default("SCHEMAKE_BIN", justfile_directory() / "build/bin")
+bin := env_var_or_default("SCHEMAKE_BIN", justfile_directory() / build_dir / "bin")
 migrate := bin / "schemake-migrate"
 bench_build := env_var_or_default("SK_BENCH_BUILD", justfile_directory() / "build-release")
 
@@ -10,9 +13,9 @@ bench_build := env_var_or_default("SK_BENCH_BUILD", justfile_directory() / "buil
 default:
     @just --list
 
-# configure and build the tools (preset dev)
+# configure and build the tools (preset dev, or SCHEMAKE_PRESET)
 build:
-    @if [ -z "${SCHEMAKE_BIN:-}" ]; then cmake --preset dev >/dev/null && cmake --build --preset dev -- --quiet; fi
+    @if [ -z "${SCHEMAKE_BIN:-}" ]; then cmake --preset {{preset}} >/dev/null && cmake --build --preset {{preset}} -- --quiet; fi
 
 # run the whole test suite (the README's second Quick start command)
 test:
@@ -72,11 +75,11 @@ db-seed *ARGS: build
 
 # rebuild the committed generated files (dump, init script, models) from the migrations
 regen: build
-    cmake --build --preset dev --target regen-schema
+    cmake --build --preset {{preset}} --target regen-schema
 
 # fail when a committed generated file, the sum file or schema/ is stale (what CI runs)
 check: build
-    cmake --build --preset dev --target check-schema
+    cmake --build --preset {{preset}} --target check-schema
 
 # benchmarks against the peers users would pick instead, the quick set (bench/RESULTS.md; SK_BENCH_BUILD=DIR: another build dir)
 bench: _bench-build
