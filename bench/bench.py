@@ -137,6 +137,13 @@ class Bench:
         self.set = "full" if args.full else "quick"
         self.plan = FULL if args.full else QUICK
         self.sizes_given = bool(args.sizes)
+        self.argv = []
+        skip = False
+        for a in sys.argv[1:]:  # the build directory is machine-specific: left out
+            if skip or a.startswith("--build-dir"):
+                skip = a == "--build-dir" and not skip
+                continue
+            self.argv.append(a)
         if args.sizes:
             sizes = [int(x) for x in args.sizes.split(",")]
             self.plan = {w: sizes for w in WORKLOADS}
@@ -182,6 +189,7 @@ class Bench:
         self.started = datetime.datetime.fromisoformat(doc["started"])
         self.duration_s = doc.get("duration_s")
         self.sizes_given = doc.get("sizes_given", False)
+        self.argv = doc.get("argv", [])
         return doc["versions"], doc["machine"]
 
     # --- environment ---------------------------------------------------------
@@ -931,7 +939,7 @@ class Bench:
                "runs": self.runs, "machine": machine, "versions": versions, "peer_errors": self.peer_errors,
                "pending": {"/".join(map(str, k)): v for k, v in self.pending.items()},
                "tables": self.tables, "profiles": [[list(k[0]), k[1], v] for k, v in self.profiles.items()],
-               "sizes_given": self.sizes_given,
+               "sizes_given": self.sizes_given, "argv": self.argv,
                "targets": [{k: e.get(k) for k in ("id", "text", "status", "measured", "value", "limit")}
                            for e in evals]}
         json_path = self.args.json or os.path.join(res_dir, f"bench-{self.set}.json")
@@ -974,7 +982,10 @@ class Bench:
         rel = os.path.relpath
         took = self.duration_s
         L.append("# Benchmark results\n")
-        L.append(f"Set: **{self.set}** (`just bench{'-full' if self.set == 'full' else ''}`), "
+        custom = [a for a in self.argv if a.split("=")[0] in ("--only", "--sizes")]
+        what = (f"**custom** (`bench.py {' '.join(self.argv)}`)" if custom or self.sizes_given else
+                f"**{self.set}** (`just bench{'-full' if self.set == 'full' else ''}`)")
+        L.append(f"Set: {what}, "
                  f"{self.started.strftime('%Y-%m-%d %H:%M UTC')}, {int(took // 60)} min "
                  f"{int(took % 60)} s. Every command ran {self.runs} times after a warm-up run, "
                  "the commands of a table taking turns; times are whole processes (start, connect, work, exit). "

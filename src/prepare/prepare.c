@@ -342,21 +342,42 @@ static enum action classify(const struct sk_sql_stmt *st, const struct sk_prepar
 	return *insert_at ? INSERT_IF_NOT_EXISTS : KEEP;
 }
 
-/* Where a backslash stands outside strings, identifiers and comments in a
- * statement, or NULL. The lexer reads a meta-command only at the start of a
- * statement, but psql runs one wherever it finds an unquoted backslash (in
- * the middle of a statement that lacks its ';' too), and a backslash is
- * never valid SQL: the filter cannot keep such a statement. */
-static const char *stray_backslash(const struct sk_sql_stmt *st)
-{
-	struct toks t;
+/* A token scanner that walks the whole input beside the statements, so it
+ * reads each token in the context of the whole input, as psql does; a
+ * statement re-lexed alone may read otherwise (a byte order mark in the
+ * middle of the file is white space at the start of a text of its own). */
+struct scan {
+	struct sk_sql_lexer lx;
 	struct sk_sql_token tok;
+	bool have; /* tok is the next token not looked at */
+	bool done;
+};
 
-	toks_init(&t, st);
-	while (toks_next(&t, &tok))
-		if (tok.kind == SK_TOK_PUNCT && memchr(tok.start, '\\', tok.len))
-			return memchr(tok.start, '\\', tok.len);
-	return NULL;
+/* Moves the scanner to offset `to` (the end of the next statement's span)
+ * and returns the first backslash it passed outside strings, identifiers
+ * and comments, or NULL. The lexer reads a meta-command only at the start
+ * of a statement, but psql runs one wherever it finds an unquoted backslash
+ * (in the middle of a statement that lacks its ';' too), and a backslash is
+ * never valid SQL: the filter cannot keep a statement that holds one. */
+static const char *stray_backslash(struct scan *sc, const char *text, size_t to)
+{
+	const char *found = NULL;
+
+	for (;;) {
+		if (!sc->have) {
+			if (sc->done || sk_sql_lexer_token(&sc->lx, &sc->tok, NULL) <= 0 ||
+			    sc->tok.kind == SK_TOK_EOF) {
+				sc->done = true;
+				return found;
+			}
+			sc->have = true;
+		}
+		if ((size_t)(sc->tok.start - text) >= to)
+			return found;
+		if (!found && sc->tok.kind == SK_TOK_PUNCT)
+			found = memchr(sc->tok.start, '\\', sc->tok.len);
+		sc->have = false;
+	}
 }
 
 /* --- input checks -------------------------------------------------------- */
@@ -490,6 +511,7 @@ int sk_prepare_init(struct sk_buf *out, const char *path_for_messages, const cha
 	size_t out_len0 = out->len, pos = 0;
 	struct sk_sql_lexer lx;
 	struct sk_sql_stmt st, prev = {0};
+	struct scan sc = {0};
 	int rc;
 
 	text = text ? text : "";
@@ -497,8 +519,9 @@ int sk_prepare_init(struct sk_buf *out, const char *path_for_messages, const cha
 	if (rc)
 		return rc;
 	sk_sql_lexer_init(&lx, text, len, SK_SQL_POSTGRES);
+	sk_sql_lexer_init(&sc.lx, text, len, SK_SQL_POSTGRES);
 	for (;;) {
-		const char *insert_at = NULL;
+		const char *insert_at = NULL, *bs;
 		size_t s, e, from, to;
 		enum action act;
 
@@ -522,8 +545,8 @@ int sk_prepare_init(struct sk_buf *out, const char *path_for_messages, const cha
 		s = (size_t)(st.start - text);
 		e = (size_t)(st.span_start + st.span_len - text);
 		act = classify(&st, opts, &insert_at);
+		bs = stray_backslash(&sc, text, e);
 		if (act != DROP && st.kind == SK_STMT_SQL) {
-			const char *bs = stray_backslash(&st);
 			if (bs) {
 				rc = sk_error_set(err, SK_ERR_INPUT, "psql meta-command inside a statement");
 				sk_error_detail(err, "psql would run it in the middle of the statement");

@@ -59,6 +59,35 @@ static void test_prepare__meta_command_inside_a_statement_is_an_error(void **sta
 	sk_buf_release(&out);
 }
 
+/* fuzz_prepare, tests/fuzz/regressions/prepare/bom-before-meta-command and
+ * bom-dollar-before-backslash: a
+ * byte order mark in the middle of the file (psql reads it as part of a
+ * word) right before a meta-command line hid the command from the check
+ * above, so "\connect" was kept. */
+static void test_prepare__meta_command_after_a_bom_inside_the_file_is_an_error(void **state)
+{
+	struct sk_buf out = SK_BUF_INIT;
+	struct sk_error err = SK_ERROR_INIT;
+
+	(void)state;
+	assert_int_equal(prep(&out, "SELECT 1;\n\xef\xbb\xbf\\connect other\n", &err), -SK_ERR_INPUT);
+	assert_string_equal(err.message, "psql meta-command inside a statement");
+	assert_int_equal(err.line, 2);
+	assert_int_equal(err.col, 4); /* columns count bytes: after the BOM's three */
+	assert_int_equal(out.len, 0);
+	sk_error_init(&err);
+	assert_int_equal(prep(&out, "\n\xef\xbb\xbf\\", &err), -SK_ERR_INPUT);
+	/* bom-dollar-before-backslash: re-lexed alone, "<BOM>$$\\" opens a
+	 * dollar quote and hid the backslash; the whole input is scanned now */
+	sk_error_init(&err);
+	assert_int_equal(prep(&out, ";\xef\xbb\xbf$$\\", &err), -SK_ERR_INPUT);
+	assert_int_equal(err.col, 7);
+	/* at the very start a BOM is white space: the line is a meta-command, removed */
+	assert_int_equal(prep(&out, "\xef\xbb\xbf\\connect other\nSELECT 1;\n", &err), 0);
+	assert_string_equal(out.buf, "\xef\xbb\xbf\nSELECT 1;\n");
+	sk_buf_release(&out);
+}
+
 /* What stays allowed: backslashes in strings, identifiers, comments, COPY
  * data and dollar quotes, and meta-command lines between statements (they
  * are removed). */
@@ -91,6 +120,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_prepare__meta_command_inside_a_statement_is_an_error),
+	        cmocka_unit_test(test_prepare__meta_command_after_a_bom_inside_the_file_is_an_error),
 	        cmocka_unit_test(test_prepare__backslashes_where_psql_ignores_them),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
