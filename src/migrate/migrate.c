@@ -207,6 +207,26 @@ static int lock_db(struct sk_db *db, long timeout_ms, const struct sk_migrate_ev
 	return rc;
 }
 
+/* SQLite: how long the statements of a transaction:false section wait for
+ * other connections' locks at least. --lock-timeout (the busy timeout
+ * there) is for the migration lock, which the run holds by then; cut short
+ * between two statements, such a section stays half applied and recorded
+ * as failed for every later upgrader (a 3 ms --lock-timeout and an
+ * upgrader starting up, reading the database, did that). */
+#define SK_MIGRATE_NONTX_BUSY_MIN_MS 5000L
+
+static void nontx_patience(struct sk_db *db, long timeout_ms, bool inside)
+{
+	struct sk_error ignored = SK_ERROR_INIT;
+
+	if (sk_db_dialect(db) != SK_DIALECT_SQLITE || timeout_ms < 0 ||
+	    timeout_ms >= SK_MIGRATE_NONTX_BUSY_MIN_MS)
+		return;
+	/* on SQLite sk_db_lock only sets the busy handler's limit */
+	sk_db_lock(db, SK_MIGRATE_LOCK_KEY, inside ? SK_MIGRATE_NONTX_BUSY_MIN_MS : timeout_ms, NULL, NULL,
+	           &ignored);
+}
+
 static void unlock_db(struct sk_db *db, int fd)
 {
 	sk_db_unlock(db, SK_MIGRATE_LOCK_KEY);
@@ -304,6 +324,7 @@ struct plan {
 	size_t nr;
 	bool up;
 	const struct sk_applied *failed; /* up: the failed migration to resume, or NULL */
+	long lock_timeout_ms;
 };
 
 static const struct sk_mig_section *plan_section(const struct plan *p, const struct sk_migration *m)
@@ -382,7 +403,11 @@ static int plan_execute(struct sk_db *db, const struct plan *p, bool single,
 				}
 			}
 		}
+		if (!tx)
+			nontx_patience(db, p->lock_timeout_ms, true);
 		rc = run_section(db, m, sec, from, p->up && !tx, err);
+		if (!tx)
+			nontx_patience(db, p->lock_timeout_ms, false);
 		if (rc) {
 			if (!p->up && !tx)
 				sk_error_hint(err,
@@ -517,6 +542,7 @@ int sk_migrate_upgrade(struct sk_db *db, const struct sk_migdir *md, const struc
 	plan.nr = ntodo;
 	plan.up = true;
 	plan.failed = failed;
+	plan.lock_timeout_ms = o->lock_timeout_ms;
 	if (o->dry_run) {
 		if (!h.table_exists)
 			sk_history_sql_create(o->dry_run_sql, d);
@@ -613,6 +639,7 @@ int sk_migrate_downgrade(struct sk_db *db, const struct sk_migdir *md, const str
 	plan.nr = ntodo;
 	plan.up = false;
 	plan.failed = NULL;
+	plan.lock_timeout_ms = o->lock_timeout_ms;
 	if (o->dry_run) {
 		plan_render(o->dry_run_sql, &plan, d, o->single_transaction);
 		*reverted = ntodo;

@@ -354,12 +354,18 @@ struct scan {
 };
 
 /* Moves the scanner to offset `to` (the end of the next statement's span)
- * and returns the first backslash it passed outside strings, identifiers
- * and comments, or NULL. The lexer reads a meta-command only at the start
- * of a statement, but psql runs one wherever it finds an unquoted backslash
- * (in the middle of a statement that lacks its ';' too), and a backslash is
- * never valid SQL: the filter cannot keep a statement that holds one. */
-static const char *stray_backslash(struct scan *sc, const char *text, size_t to)
+ * and returns the first thing it passed that a statement cannot keep, with
+ * *what saying which, or NULL:
+ *  - a backslash outside strings, identifiers and comments: the lexer reads
+ *    a meta-command only at the start of a statement, but psql runs one
+ *    wherever it finds an unquoted backslash (in the middle of a statement
+ *    that lacks its ';' too), and a backslash is never valid SQL;
+ *  - a byte order mark outside strings and comments anywhere but at the
+ *    start of the input: the server rejects it, and once the lines before
+ *    it are removed it would stand at the start of the script and read as
+ *    white space, changing what follows it (the script would no longer
+ *    prepare to itself). */
+static const char *unkeepable(struct scan *sc, const char *text, size_t to, const char **what)
 {
 	const char *found = NULL;
 
@@ -374,8 +380,14 @@ static const char *stray_backslash(struct scan *sc, const char *text, size_t to)
 		}
 		if ((size_t)(sc->tok.start - text) >= to)
 			return found;
-		if (!found && sc->tok.kind == SK_TOK_PUNCT)
+		if (!found && sc->tok.kind == SK_TOK_PUNCT) {
 			found = memchr(sc->tok.start, '\\', sc->tok.len);
+			*what = "psql meta-command inside a statement";
+		}
+		if (!found && sc->tok.kind == SK_TOK_WORD) {
+			found = memmem(sc->tok.start, sc->tok.len, "\xef\xbb\xbf", 3);
+			*what = "byte order mark (U+FEFF) inside a statement";
+		}
 		sc->have = false;
 	}
 }
@@ -521,7 +533,7 @@ int sk_prepare_init(struct sk_buf *out, const char *path_for_messages, const cha
 	sk_sql_lexer_init(&lx, text, len, SK_SQL_POSTGRES);
 	sk_sql_lexer_init(&sc.lx, text, len, SK_SQL_POSTGRES);
 	for (;;) {
-		const char *insert_at = NULL, *bs;
+		const char *insert_at = NULL, *bad, *what = NULL;
 		size_t s, e, from, to;
 		enum action act;
 
@@ -545,15 +557,18 @@ int sk_prepare_init(struct sk_buf *out, const char *path_for_messages, const cha
 		s = (size_t)(st.start - text);
 		e = (size_t)(st.span_start + st.span_len - text);
 		act = classify(&st, opts, &insert_at);
-		bs = stray_backslash(&sc, text, e);
-		if (act != DROP && st.kind == SK_STMT_SQL) {
-			if (bs) {
-				rc = sk_error_set(err, SK_ERR_INPUT, "psql meta-command inside a statement");
+		bad = unkeepable(&sc, text, e, &what);
+		if (act != DROP && st.kind == SK_STMT_SQL && bad) {
+			rc = sk_error_set(err, SK_ERR_INPUT, "%s", what);
+			if (*bad == '\\') {
 				sk_error_detail(err, "psql would run it in the middle of the statement");
 				sk_error_hint(err, "end the statement before it with ';'");
-				locate_offset(err, path, text, (size_t)(bs - text));
-				goto fail;
+			} else {
+				sk_error_detail(err, "only the start of the input may have one");
+				sk_error_hint(err, "remove it (were files concatenated?)");
 			}
+			locate_offset(err, path, text, (size_t)(bad - text));
+			goto fail;
 		}
 		switch (act) {
 		case KEEP:

@@ -88,6 +88,34 @@ run schemake-migrate upgrade -q --lock-timeout 10000
 expect_rc 0 "upgrade after the races"
 if rel_check final >check.out; then sk_pass; else sk_fail "after the races: $(head -5 check.out)"; fi
 
+if [ "$dialect" = sqlite ]; then
+	# A reader holding SQLite's shared lock (an upgrader starting up, an
+	# application) makes a run that holds the migration lock wait at its
+	# next write; a small --lock-timeout is for the migration lock, and must
+	# not cut a transaction:false migration off between two statements.
+	mkdir -p reader/migrations
+	printf -- '-- migrate:up transaction:false\nCREATE TABLE r1 (id integer);\nCREATE TABLE r2 (id integer);\nCREATE TABLE r3 (id integer);\n' \
+		>reader/migrations/20240101000000_three.sql
+	(cd reader && schemake-migrate -u sqlite::memory: hash >/dev/null && sqlite3 app.db 'CREATE TABLE seen (x integer)' &&
+		schemake-migrate -u sqlite:app.db stamp base >/dev/null) # the history table exists: the first write is the migration's
+	python3 - "$PWD/reader/app.db" <<'PY' &
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN")
+c.execute("SELECT count(*) FROM seen").fetchall()
+open(sys.argv[1] + ".reading", "w").close()
+time.sleep(1.5)
+c.execute("COMMIT")
+PY
+	reader=$!
+	for _ in $(seq 1 50); do [ -f reader/app.db.reading ] && break; sleep 0.1; done
+	run schemake-migrate -C reader -u sqlite:app.db upgrade --lock-timeout 50
+	wait "$reader"
+	expect_rc 0 "a run holding the migration lock waits for a reader, whatever --lock-timeout says"
+	expect_eq "$(sqlite3 reader/app.db "SELECT status FROM schemake_migrations")" "applied" "the transaction:false migration is applied, not cut off"
+	expect_eq "$(sqlite3 reader/app.db "SELECT count(*) FROM sqlite_master WHERE name IN ('r1', 'r2', 'r3')")" "3" "all three statements ran"
+fi
+
 if [ "$dialect" = pg ]; then
 	# schemake-reset refuses while another session is connected
 	snapshot() { rel_snapshot snap && cat snap/hist snap/tables snap/log | sha256sum; }

@@ -26,9 +26,7 @@ ncmd=0
 
 # sec CMD...: runs a tool, keeps everything it printed for the search.
 sec() {
-	local t0=$EPOCHREALTIME
 	run "$@"
-	[ -z "${SK_SEC_TIMES:-}" ] || echo "$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }') $*" >>"$SK_SEC_TIMES"
 	ncmd=$((ncmd + 1))
 	printf '$ %s\n%s\n%s\n' "$*" "$OUT" "$ERR" >>"$log"
 }

@@ -71,9 +71,10 @@ static void test_prepare__meta_command_after_a_bom_inside_the_file_is_an_error(v
 
 	(void)state;
 	assert_int_equal(prep(&out, "SELECT 1;\n\xef\xbb\xbf\\connect other\n", &err), -SK_ERR_INPUT);
-	assert_string_equal(err.message, "psql meta-command inside a statement");
+	/* (the byte order mark is reported first, see below) */
+	assert_string_equal(err.message, "byte order mark (U+FEFF) inside a statement");
 	assert_int_equal(err.line, 2);
-	assert_int_equal(err.col, 4); /* columns count bytes: after the BOM's three */
+	assert_int_equal(err.col, 1);
 	assert_int_equal(out.len, 0);
 	sk_error_init(&err);
 	assert_int_equal(prep(&out, "\n\xef\xbb\xbf\\", &err), -SK_ERR_INPUT);
@@ -81,10 +82,34 @@ static void test_prepare__meta_command_after_a_bom_inside_the_file_is_an_error(v
 	 * dollar quote and hid the backslash; the whole input is scanned now */
 	sk_error_init(&err);
 	assert_int_equal(prep(&out, ";\xef\xbb\xbf$$\\", &err), -SK_ERR_INPUT);
-	assert_int_equal(err.col, 7);
+	assert_int_equal(err.col, 2);
 	/* at the very start a BOM is white space: the line is a meta-command, removed */
 	assert_int_equal(prep(&out, "\xef\xbb\xbf\\connect other\nSELECT 1;\n", &err), 0);
 	assert_string_equal(out.buf, "\xef\xbb\xbf\nSELECT 1;\n");
+	sk_buf_release(&out);
+}
+
+/* fuzz_prepare, tests/fuzz/regressions/prepare/bom-after-removed-line: a
+ * byte order mark after a removed meta-command line stood at the start of
+ * the script, where it reads as white space: "\\x\\n<BOM>$$" became
+ * "<BOM>$$", an unterminated dollar quote, and preparing the script again
+ * failed. A byte order mark outside strings and comments anywhere but at
+ * the start is an error now (the server would reject it anyway). */
+static void test_prepare__bom_inside_the_file_is_an_error(void **state)
+{
+	struct sk_buf out = SK_BUF_INIT;
+	struct sk_error err = SK_ERROR_INIT;
+
+	(void)state;
+	assert_int_equal(prep(&out, "\\x\n\xef\xbb\xbf$$", &err), -SK_ERR_INPUT);
+	assert_string_equal(err.message, "byte order mark (U+FEFF) inside a statement");
+	assert_int_equal(err.line, 2);
+	assert_int_equal(err.col, 1);
+	sk_error_init(&err);
+	assert_int_equal(prep(&out, "SELECT 1;\n\xef\xbb\xbfSELECT 2;\n", &err), -SK_ERR_INPUT);
+	/* at the start, in strings and in comments it is fine */
+	assert_int_equal(prep(&out, "\xef\xbb\xbfSELECT '\xef\xbb\xbf'; -- \xef\xbb\xbf\n", &err), 0);
+	assert_string_equal(out.buf, "\xef\xbb\xbfSELECT '\xef\xbb\xbf'; -- \xef\xbb\xbf\n");
 	sk_buf_release(&out);
 }
 
@@ -121,6 +146,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_prepare__meta_command_inside_a_statement_is_an_error),
 	        cmocka_unit_test(test_prepare__meta_command_after_a_bom_inside_the_file_is_an_error),
+	        cmocka_unit_test(test_prepare__bom_inside_the_file_is_an_error),
 	        cmocka_unit_test(test_prepare__backslashes_where_psql_ignores_them),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
