@@ -362,27 +362,56 @@ struct dotenv {
 	size_t len;
 };
 
-/* The first non-empty of: the environment variable, the .env key. */
-static char *env_or_dotenv(const struct dotenv *de, const char *name, const char **source)
+/* The first non-empty of: the environment variable, the .env key, into
+ * *out (NULL when neither is set). An assignment in .env whose quote never
+ * closes is an error rather than skipped: the caller would otherwise fall
+ * back to the next source (for DATABASE_URL another database). */
+static int env_or_dotenv(char **out, const struct dotenv *de, const char *name, const char **source,
+                         struct sk_error *err)
 {
 	const char *v = getenv(name);
+	unsigned bad_line;
 	char *d;
 
+	*out = NULL;
 	if (v && *v) {
 		if (source)
 			*source = name;
-		return sk_xstrdup(v);
+		*out = sk_xstrdup(v);
+		return 0;
 	}
 	if (!de->text)
-		return NULL;
-	d = sk_dotenv_lookup(de->text, de->len, name);
+		return 0;
+	d = sk_dotenv_lookup(de->text, de->len, name, &bad_line);
+	if (bad_line) {
+		int rc = sk_error_set(err, SK_ERR_CONFIG, "%s: unterminated quote in the value", name);
+
+		sk_error_locate(err, ".env", bad_line, 0);
+		sk_error_hint(err, "close the quote (quoted values may span lines, so it runs to the end of the file)");
+		free(d);
+		return rc;
+	}
 	if (d && !*d) {
 		free(d);
 		d = NULL;
 	}
 	if (d && source)
 		*source = ".env";
-	return d;
+	*out = d;
+	return 0;
+}
+
+/* An option given on the command line with an empty value is a mistake
+ * (an unset variable in a script): it must not fall back to another source. */
+static int reject_empty_option(const char *value, const char *option, struct sk_error *err)
+{
+	int rc;
+
+	if (!value || *value)
+		return 0;
+	rc = sk_error_set(err, SK_ERR_USAGE, "%s: empty value", option);
+	sk_error_hint(err, "give a value, or leave the option out to use the environment, .env or schemake.ini");
+	return rc;
 }
 
 static int resolve_project_dir(char **out, const char *dir, struct sk_error *err)
@@ -446,7 +475,13 @@ int sk_config_load(struct sk_config *out, const struct sk_config_overrides *ov, 
 	*out = blank;
 	if (!ov)
 		ov = &no_ov;
-	rc = resolve_project_dir(&out->project_dir, ov->project_dir, err);
+	rc = reject_empty_option(ov->database_url, "--database-url", err);
+	if (!rc)
+		rc = reject_empty_option(ov->password_file, "--password-file", err);
+	if (!rc)
+		rc = reject_empty_option(ov->migrations_dir, "--migrations-dir", err);
+	if (!rc)
+		rc = resolve_project_dir(&out->project_dir, ov->project_dir, err);
 	if (rc)
 		goto done;
 	rc = read_dotenv(&de, out->project_dir, err);
@@ -462,8 +497,16 @@ int sk_config_load(struct sk_config *out, const struct sk_config_overrides *ov, 
 	}
 
 	/* URL: flag > DATABASE_URL > .env > schemake.ini */
-	env_url = env_or_dotenv(&de, "DATABASE_URL", &out->url_source);
-	if (ov->database_url && *ov->database_url) {
+	rc = env_or_dotenv(&env_url, &de, "DATABASE_URL", &out->url_source, err);
+	if (!rc)
+		rc = env_or_dotenv(&env_stage, &de, "SCHEMAKE_ENV", NULL, err);
+	if (!rc)
+		rc = env_or_dotenv(&env_pwf, &de, "SCHEMAKE_PASSWORD_FILE", &pwf_env_source, err);
+	if (!rc)
+		rc = env_or_dotenv(&env_mig, &de, "SCHEMAKE_MIGRATIONS_DIR", NULL, err);
+	if (rc)
+		goto done;
+	if (ov->database_url) {
 		out->url = sk_xstrdup(ov->database_url);
 		out->url_source = "--database-url";
 	} else if (env_url) {
@@ -483,10 +526,8 @@ int sk_config_load(struct sk_config *out, const struct sk_config_overrides *ov, 
 	else
 		out->dialect = SK_DIALECT_POSTGRES;
 
-	env_stage = env_or_dotenv(&de, "SCHEMAKE_ENV", NULL);
 	out->protected_db = ini.protected_db || (env_stage && !strcasecmp(env_stage, "production"));
 
-	env_pwf = env_or_dotenv(&de, "SCHEMAKE_PASSWORD_FILE", &pwf_env_source);
 	out->password_file = pick_path(out->project_dir, ov->password_file, env_pwf, ini.password_file, NULL);
 	if (ov->password_file && *ov->password_file)
 		out->password_file_source = "--password-file";
@@ -496,7 +537,6 @@ int sk_config_load(struct sk_config *out, const struct sk_config_overrides *ov, 
 	else if (ini.password_file)
 		out->password_file_source = "schemake.ini [database] password_file";
 
-	env_mig = env_or_dotenv(&de, "SCHEMAKE_MIGRATIONS_DIR", NULL);
 	out->migrations_dir =
 	        pick_path(out->project_dir, ov->migrations_dir, env_mig, ini.migrations, "migrations");
 	out->schema_dir = pick_path(out->project_dir, ini.schema, NULL, NULL, "schema");

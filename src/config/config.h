@@ -103,7 +103,9 @@ bool sk_config_password_file_insecure(const struct sk_config *cfg);
  * \" \\ \$ escapes, quoted values may span lines, unquoted values lose a
  * trailing " # comment", # comment lines, CRLF). The last assignment wins;
  * no variable expansion. Returns a new string (possibly "") or NULL when
- * the key is not assigned. */
-char *sk_dotenv_lookup(const char *text, size_t len, const char *key);
+ * the key is not assigned. When unterminated_line is not NULL it is set to
+ * the line of the first assignment of the key whose quote never closes
+ * (such an assignment is skipped), or to 0. */
+char *sk_dotenv_lookup(const char *text, size_t len, const char *key, unsigned *unterminated_line);
 
 #endif

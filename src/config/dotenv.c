@@ -13,8 +13,10 @@
  *   KEY="a\nb \"q\" \\"       double quotes: \n \r \t \" \\ \$ escapes
  *   quoted values may span lines; CRLF line ends are accepted
  *
- * The last assignment of a key wins. Lines that are not assignments (and an
- * unterminated quote) are skipped.
+ * The last assignment of a key wins. Lines that are not assignments are
+ * skipped; an assignment of the key whose quote never closes is reported
+ * (python-dotenv skips it with a warning): skipping it silently would make
+ * the caller fall back to another source, e.g. another database.
  */
 #include "config/config.h"
 
@@ -104,13 +106,25 @@ static void unquoted_value(const char *p, const char *eol, bool blank_before, st
 	sk_buf_add(out, v, (size_t)(eol - v));
 }
 
-char *sk_dotenv_lookup(const char *text, size_t len, const char *key)
+/* 1-based line number of p in text. */
+static unsigned line_of(const char *text, const char *p)
+{
+	unsigned line = 1;
+
+	for (; text < p; text++)
+		line += *text == '\n';
+	return line;
+}
+
+char *sk_dotenv_lookup(const char *text, size_t len, const char *key, unsigned *unterminated_line)
 {
 	struct cursor c = {text, text + len};
 	struct sk_buf val = SK_BUF_INIT;
 	size_t klen = strlen(key);
 	bool found = false;
 
+	if (unterminated_line)
+		*unterminated_line = 0;
 	while (c.p < c.end) {
 		const char *eol = line_end(&c), *k;
 		struct sk_buf cur = SK_BUF_INIT;
@@ -140,6 +154,8 @@ char *sk_dotenv_lookup(const char *text, size_t len, const char *key)
 				eol = line_end(&c);
 			} else {
 				sk_buf_release(&cur);
+				if (unterminated_line && !*unterminated_line)
+					*unterminated_line = line_of(text, k);
 				goto next_line;
 			}
 		} else {

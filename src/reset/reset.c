@@ -285,7 +285,7 @@ static char *stage(const struct reset *r, const char **source)
 	}
 	path = sk_fs_join(r->cfg.project_dir, ".env");
 	if (sk_fs_exists(path) && sk_fs_read_file(&text, path, &ignored) == 0)
-		v = sk_dotenv_lookup(text.buf, text.len, "SCHEMAKE_ENV");
+		v = sk_dotenv_lookup(text.buf, text.len, "SCHEMAKE_ENV", NULL);
 	*source = ".env";
 	free(path);
 	sk_buf_release(&text);

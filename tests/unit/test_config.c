@@ -146,7 +146,7 @@ static void ini_fails(const struct project *p, const char *text, struct sk_error
 
 static void dotenv_equal(const char *text, const char *key, const char *expected)
 {
-	char *v = sk_dotenv_lookup(text, strlen(text), key);
+	char *v = sk_dotenv_lookup(text, strlen(text), key, NULL);
 
 	if (!expected) {
 		assert_null(v);
@@ -220,6 +220,49 @@ static void test_config__dotenv_last_wins_and_no_expansion(void **state)
 	dotenv_equal("KEY=ok\nKEY=\"broken\nOTHER=1\n", "KEY", "ok");
 	dotenv_equal("KEY=ok\nKEY=\"broken\nOTHER=1\n", "OTHER", "1");
 	dotenv_equal("not an assignment\nKEY=v\n", "KEY", "v");
+}
+
+static void test_config__dotenv_reports_an_unterminated_quote(void **state)
+{
+	const char *text = "A=1\n\nexport KEY = 'x\nB=2\nKEY=\"y\n";
+	unsigned line = 99;
+	char *v;
+
+	(void)state;
+	v = sk_dotenv_lookup(text, strlen(text), "KEY", &line);
+	assert_int_equal(line, 3); /* the first broken assignment of KEY */
+	free(v);
+	v = sk_dotenv_lookup(text, strlen(text), "A", &line);
+	assert_string_equal(v, "1");
+	assert_int_equal(line, 0); /* other keys' lines do not count */
+	free(v);
+}
+
+/* A broken DATABASE_URL line in .env must not make the tool fall back to
+ * schemake.ini (another database). */
+static void test_config__unterminated_quote_in_dotenv_is_an_error(void **state)
+{
+	struct project *p = *state;
+	struct sk_config_overrides ov = SK_CONFIG_OVERRIDES_INIT;
+	struct sk_config cfg = SK_CONFIG_INIT;
+	struct sk_error err = SK_ERROR_INIT;
+
+	write_file(p, "schemake.ini", "[database]\nurl = sqlite:ini.db\n", 0644);
+	write_file(p, ".env", "# db\nDATABASE_URL=\"postgresql://u@h/db\n", 0600);
+	unsetenv("DATABASE_URL");
+	ov.project_dir = p->dir;
+	assert_int_equal(sk_config_load(&cfg, &ov, &err), -SK_ERR_CONFIG);
+	assert_string_equal(err.message, "DATABASE_URL: unterminated quote in the value");
+	assert_string_equal(err.file, ".env");
+	assert_int_equal(err.line, 2);
+	assert_null(cfg.url);
+	/* the environment wins over .env, which is then not read for the key */
+	setenv("DATABASE_URL", "sqlite:env.db", 1);
+	sk_error_init(&err);
+	load_ok(&cfg, p, &ov);
+	assert_string_equal(cfg.url, "sqlite:env.db");
+	sk_config_release(&cfg);
+	unsetenv("DATABASE_URL");
 }
 
 /* ---- schemake.ini ---- */
@@ -455,13 +498,39 @@ static void test_config__empty_values_count_as_unset(void **state)
 	write_file(p, "schemake.ini", "[database]\nurl = sqlite:ini.db\n[paths]\nmigrations =\n", 0644);
 	write_file(p, ".env", "DATABASE_URL=\nSCHEMAKE_MIGRATIONS_DIR=''\n", 0600);
 	setenv("DATABASE_URL", "", 1);
-	ov.database_url = "";
-	ov.migrations_dir = "";
 	load_ok(&cfg, p, &ov);
 	assert_string_equal(cfg.url, "sqlite:ini.db");
 	assert_string_equal(cfg.url_source, "schemake.ini");
 	assert_non_null(strstr(cfg.migrations_dir, "/migrations"));
 	sk_config_release(&cfg);
+}
+
+/* ...but an option given with an empty value (an unset variable in a
+ * script) is an error, not a fall-back to another database. */
+static void test_config__empty_options_are_errors(void **state)
+{
+	struct project *p = *state;
+	static const char *const names[] = {"--database-url", "--password-file", "--migrations-dir"};
+
+	write_file(p, "schemake.ini", "[database]\nurl = sqlite:ini.db\n", 0644);
+	for (size_t i = 0; i < 3; i++) {
+		struct sk_config_overrides ov = SK_CONFIG_OVERRIDES_INIT;
+		struct sk_config cfg = SK_CONFIG_INIT;
+		struct sk_error err = SK_ERROR_INIT;
+		char want[64];
+
+		ov.project_dir = p->dir;
+		if (i == 0)
+			ov.database_url = "";
+		else if (i == 1)
+			ov.password_file = "";
+		else
+			ov.migrations_dir = "";
+		assert_int_equal(sk_config_load(&cfg, &ov, &err), -SK_ERR_USAGE);
+		snprintf(want, sizeof(want), "%s: empty value", names[i]);
+		assert_string_equal(err.message, want);
+		assert_null(cfg.url);
+	}
 }
 
 static void test_config__url_dialect_beats_ini_dialect(void **state)
@@ -798,6 +867,7 @@ int main(void)
 	        T(test_config__dotenv_comments),
 	        T(test_config__dotenv_crlf),
 	        T(test_config__dotenv_last_wins_and_no_expansion),
+	        T(test_config__dotenv_reports_an_unterminated_quote),
 	        T(test_config__defaults),
 	        T(test_config__ini_all_keys),
 	        T(test_config__ini_dialect_and_protected_values),
@@ -810,6 +880,8 @@ int main(void)
 	        T(test_config__ini_errors_never_show_the_url),
 	        T(test_config__url_precedence),
 	        T(test_config__empty_values_count_as_unset),
+	        T(test_config__empty_options_are_errors),
+	        T(test_config__unterminated_quote_in_dotenv_is_an_error),
 	        T(test_config__url_dialect_beats_ini_dialect),
 	        T(test_config__protected_sources),
 	        T(test_config__migrations_dir_precedence),
