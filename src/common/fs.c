@@ -55,63 +55,108 @@ static bool same_content(const char *path, const void *data, size_t len)
 	return same;
 }
 
-int sk_fs_write_atomic(const char *path, const void *data, size_t len, bool only_if_changed, bool *changed,
-                       struct sk_error *err)
+/* Writes data to a new temp file next to path (mode: path's, or 0644),
+ * fsynced and closed; *tmp_out receives its name. */
+static int write_temp(const char *path, const void *data, size_t len, char **tmp_out, struct sk_error *err)
 {
 	struct sk_buf tmp = SK_BUF_INIT;
 	const char *p = data;
 	size_t left = len;
-	int fd = -1, rc = 0;
+	int fd, rc = 0;
 	struct stat st;
 	mode_t mode = 0644;
+
+	if (stat(path, &st) == 0)
+		mode = st.st_mode & 07777;
+	sk_buf_addf(&tmp, "%s.tmpXXXXXX", path);
+	fd = mkstemp(tmp.buf);
+	if (fd < 0) {
+		rc = sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+		sk_buf_release(&tmp);
+		return rc;
+	}
+	while (left && !rc) {
+		ssize_t n = write(fd, p, left);
+		if (n < 0 && errno != EINTR)
+			rc = sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+		if (n > 0) {
+			p += n;
+			left -= (size_t)n;
+		}
+	}
+	if (!rc && (fchmod(fd, mode) != 0 || fsync(fd) != 0))
+		rc = sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+	if (close(fd) != 0 && !rc)
+		rc = sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+	if (rc) {
+		unlink(tmp.buf);
+		sk_buf_release(&tmp);
+		return rc;
+	}
+	*tmp_out = sk_buf_detach(&tmp, NULL);
+	return 0;
+}
+
+int sk_fs_write_atomic(const char *path, const void *data, size_t len, bool only_if_changed, bool *changed,
+                       struct sk_error *err)
+{
+	struct sk_fs_batch batch = SK_FS_BATCH_INIT;
+	int rc = sk_fs_batch_add(&batch, path, data, len, only_if_changed, changed, err);
+
+	if (rc == 0)
+		rc = sk_fs_batch_commit(&batch, err);
+	sk_fs_batch_release(&batch);
+	return rc;
+}
+
+int sk_fs_batch_add(struct sk_fs_batch *b, const char *path, const void *data, size_t len, bool only_if_changed,
+                    bool *changed, struct sk_error *err)
+{
+	char *tmp = NULL;
+	int rc;
 
 	if (changed)
 		*changed = false;
 	if (only_if_changed && same_content(path, data, len))
 		return 0;
-	if (stat(path, &st) == 0)
-		mode = st.st_mode & 07777;
+	rc = write_temp(path, data, len, &tmp, err);
+	if (rc)
+		return rc;
+	SK_ALLOC_GROW(b->files, b->nr + 1, b->alloc);
+	b->files[b->nr].path = sk_xstrdup(path);
+	b->files[b->nr].tmp = tmp;
+	b->files[b->nr].changed = changed;
+	b->nr++;
+	return 0;
+}
 
-	sk_buf_addf(&tmp, "%s.tmpXXXXXX", path);
-	fd = mkstemp(tmp.buf);
-	if (fd < 0) {
-		rc = sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
-		goto done;
+int sk_fs_batch_commit(struct sk_fs_batch *b, struct sk_error *err)
+{
+	for (size_t i = 0; i < b->nr; i++) {
+		struct sk_fs_staged *f = &b->files[i];
+
+		if (!f->tmp)
+			continue;
+		if (rename(f->tmp, f->path) != 0)
+			return sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", f->path, strerror(errno));
+		free(f->tmp);
+		f->tmp = NULL;
+		if (f->changed)
+			*f->changed = true;
 	}
-	while (left) {
-		ssize_t n = write(fd, p, left);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			rc = sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
-			goto done;
-		}
-		p += n;
-		left -= (size_t)n;
+	return 0;
+}
+
+void sk_fs_batch_release(struct sk_fs_batch *b)
+{
+	for (size_t i = 0; i < b->nr; i++) {
+		if (b->files[i].tmp)
+			unlink(b->files[i].tmp);
+		free(b->files[i].tmp);
+		free(b->files[i].path);
 	}
-	if (fchmod(fd, mode) != 0 || fsync(fd) != 0) {
-		rc = sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
-		goto done;
-	}
-	if (close(fd) != 0) {
-		fd = -1;
-		rc = sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
-		goto done;
-	}
-	fd = -1;
-	if (rename(tmp.buf, path) != 0) {
-		rc = sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
-		goto done;
-	}
-	if (changed)
-		*changed = true;
-done:
-	if (fd >= 0)
-		close(fd);
-	if (rc && tmp.len)
-		unlink(tmp.buf);
-	sk_buf_release(&tmp);
-	return rc;
+	free(b->files);
+	*b = (struct sk_fs_batch)SK_FS_BATCH_INIT;
 }
 
 bool sk_fs_exists(const char *path)

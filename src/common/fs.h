@@ -21,6 +21,31 @@ int sk_fs_read_file(struct sk_buf *out, const char *path, struct sk_error *err);
 int sk_fs_write_atomic(const char *path, const void *data, size_t len, bool only_if_changed, bool *changed,
                        struct sk_error *err);
 
+/* Several files that must change together (a dump and its JSON snapshot,
+ * the files of one codegen run): each is written to its temp file first
+ * (where a full disk or a read-only directory shows up), and only when all
+ * of them are complete are they renamed into place, so a failure leaves
+ * every target as it was. sk_fs_batch_add takes the arguments of
+ * sk_fs_write_atomic (nothing is staged when only_if_changed and the file
+ * holds these bytes; *changed is set at commit); sk_fs_batch_release
+ * removes the temp files of a batch that was not committed. */
+struct sk_fs_staged {
+	char *path, *tmp;
+	bool *changed;
+};
+struct sk_fs_batch {
+	struct sk_fs_staged *files;
+	size_t nr, alloc;
+};
+#define SK_FS_BATCH_INIT                                                                                     \
+	{                                                                                                    \
+		NULL, 0, 0                                                                                   \
+	}
+int sk_fs_batch_add(struct sk_fs_batch *b, const char *path, const void *data, size_t len, bool only_if_changed,
+                    bool *changed, struct sk_error *err);
+int sk_fs_batch_commit(struct sk_fs_batch *b, struct sk_error *err);
+void sk_fs_batch_release(struct sk_fs_batch *b);
+
 bool sk_fs_exists(const char *path);
 bool sk_fs_is_dir(const char *path);
 /* mkdir -p with the given mode. */

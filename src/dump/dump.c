@@ -79,8 +79,10 @@ int sk_dump_run(const struct sk_dump_opts *o, struct sk_buf *out, bool *changed,
 	struct sk_config cfg = SK_CONFIG_INIT;
 	struct sk_scratch scratch;
 	struct sk_buf text = SK_BUF_INIT, versions = SK_BUF_INIT;
+	struct sk_fs_batch files = SK_FS_BATCH_INIT;
 	struct sk_model *m = NULL;
 	struct sk_db *db = NULL;
+	bool json_changed = false;
 	int rc;
 
 	memset(&scratch, 0, sizeof(scratch));
@@ -126,19 +128,22 @@ int sk_dump_run(const struct sk_dump_opts *o, struct sk_buf *out, bool *changed,
 		sk_emit_sql(&text, m);
 		sk_buf_add(&text, versions.buf, versions.len);
 	}
+	/* the dump and its snapshot change together or not at all */
 	if (o->output)
-		rc = sk_fs_write_atomic(o->output, text.buf, text.len, true, changed, err);
+		rc = sk_fs_batch_add(&files, o->output, text.buf, text.len, true, changed, err);
 	else
 		sk_buf_add(out, text.buf, text.len);
 	if (rc == 0 && o->json_output) {
-		bool json_changed = false;
 		sk_buf_reset(&text);
 		sk_snapshot_write(&text, m);
-		rc = sk_fs_write_atomic(o->json_output, text.buf, text.len, true, &json_changed, err);
-		if (changed)
-			*changed = *changed || json_changed;
+		rc = sk_fs_batch_add(&files, o->json_output, text.buf, text.len, true, &json_changed, err);
 	}
+	if (rc == 0)
+		rc = sk_fs_batch_commit(&files, err);
+	if (changed)
+		*changed = *changed || json_changed;
 done:
+	sk_fs_batch_release(&files);
 	sk_model_free(m);
 	if (scratch.db || scratch.dbname)
 		sk_scratch_drop(&scratch);

@@ -152,6 +152,52 @@ static void test_common__write_atomic_failure_leaves_no_temp_file(void **state)
 	free(dir);
 }
 
+/* A batch whose second file cannot be written leaves the first as it was
+ * and no temp file behind; a committed batch replaces both. */
+static void test_common__fs_batch_is_all_or_nothing(void **state)
+{
+	char *dir = tmpdir(), *a = sk_fs_join(dir, "a.sql"), *b = sk_fs_join(dir, "missing/b.json");
+	char *b_ok = sk_fs_join(dir, "b.json");
+	struct sk_fs_batch batch = SK_FS_BATCH_INIT;
+	struct sk_error err = SK_ERROR_INIT;
+	struct sk_fs_names names = SK_FS_NAMES_INIT;
+	struct sk_buf back = SK_BUF_INIT;
+	bool changed_a = true, changed_b = true;
+	(void)state;
+
+	assert_int_equal(sk_fs_write_atomic(a, "old\n", 4, false, NULL, &err), 0);
+	assert_int_equal(sk_fs_batch_add(&batch, a, "new\n", 4, true, &changed_a, &err), 0);
+	assert_int_equal(sk_fs_batch_add(&batch, b, "{}", 2, true, &changed_b, &err), -SK_ERR_IO);
+	sk_fs_batch_release(&batch);
+	assert_false(changed_a);
+	assert_int_equal(sk_fs_read_file(&back, a, &err), 0);
+	assert_string_equal(back.buf, "old\n");
+	assert_int_equal(sk_fs_list_dir(&names, dir, &err), 0);
+	assert_int_equal(names.nr, 1); /* a.sql, no temp file */
+	sk_fs_names_release(&names);
+
+	assert_int_equal(sk_fs_batch_add(&batch, a, "new\n", 4, true, &changed_a, &err), 0);
+	assert_int_equal(sk_fs_batch_add(&batch, b_ok, "{}", 2, true, &changed_b, &err), 0);
+	assert_int_equal(sk_fs_read_file(&back, b_ok, &err), -SK_ERR_IO); /* not before the commit */
+	assert_int_equal(sk_fs_batch_commit(&batch, &err), 0);
+	sk_fs_batch_release(&batch);
+	assert_true(changed_a && changed_b);
+	sk_buf_reset(&back);
+	assert_int_equal(sk_fs_read_file(&back, a, &err), 0);
+	assert_string_equal(back.buf, "new\n");
+	assert_int_equal(sk_fs_list_dir(&names, dir, &err), 0);
+	assert_int_equal(names.nr, 2);
+	sk_fs_names_release(&names);
+	sk_buf_release(&back);
+	unlink(a);
+	unlink(b_ok);
+	rmdir(dir);
+	free(a);
+	free(b);
+	free(b_ok);
+	free(dir);
+}
+
 static void test_common__read_missing_file_names_it(void **state)
 {
 	struct sk_error err = SK_ERROR_INIT;
@@ -236,6 +282,7 @@ int main(void)
 	        cmocka_unit_test(test_common__error_set_returns_negative_code),
 	        cmocka_unit_test(test_common__write_atomic_replaces_and_keeps_mtime_when_same),
 	        cmocka_unit_test(test_common__write_atomic_failure_leaves_no_temp_file),
+	        cmocka_unit_test(test_common__fs_batch_is_all_or_nothing),
 	        cmocka_unit_test(test_common__read_missing_file_names_it),
 	        cmocka_unit_test(test_common__list_dir_sorted_without_hidden),
 	        cmocka_unit_test(test_common__mkdirs_creates_parents),
