@@ -124,7 +124,11 @@ export DATABASE_URL="$PGURL"
 sk_psql "$PGDB" -c "SELECT pg_advisory_lock(8316861436344295796); SELECT pg_sleep(4)" >/dev/null &
 holder=$!
 SK_CLEANUP+=("kill $holder")
-sleep 1
+# (on a loaded machine the holder can take a while to connect)
+for _ in $(seq 1 100); do
+	[ "$(sk_psql "$PGDB" -At -c "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" = 1 ] && break
+	sleep 0.05
+done
 sk_mig migrations 20240102000000 two <<'SQL'
 -- migrate:up
 CREATE TABLE two (id integer);
@@ -143,9 +147,9 @@ expect_eq "$(sk_psql "$PGDB" -At -c 'SELECT count(*) FROM schemake_migrations')"
 
 # SQLite: a writer holds the database; upgrade times out, then succeeds.
 export DATABASE_URL="sqlite:locked.db"
-python3 -c 'import sqlite3, time; c = sqlite3.connect("locked.db", isolation_level=None); c.execute("BEGIN IMMEDIATE"); c.execute("CREATE TABLE hold (x)"); time.sleep(3); c.execute("COMMIT")' &
+python3 -c 'import sqlite3, time; c = sqlite3.connect("locked.db", isolation_level=None); c.execute("BEGIN IMMEDIATE"); c.execute("CREATE TABLE hold (x)"); open("locked.db.held", "w").close(); time.sleep(3); c.execute("COMMIT")' &
 holder=$!
-sleep 0.7
+for _ in $(seq 1 100); do [ -f locked.db.held ] && break; sleep 0.05; done
 run schemake-migrate upgrade --lock-timeout 300
 expect_rc 6 "sqlite lock timeout"
 expect_in "$ERR" "waiting" "sqlite: says that it waits"
