@@ -49,6 +49,9 @@ set_tests_properties(cli_diff_corpus_sqlite PROPERTIES TIMEOUT 900)
 sk_add_unit_test(test_diff_property_sqlite unit/test_diff_property_sqlite.c LABELS "sqlite")
 sk_add_cli_test(cmake_project.sh LABELS "sqlite")
 sk_add_cli_test(diff_cli_sqlite.sh LABELS "sqlite")
+# a chain of more than 500 cascading foreign keys: ADD COLUMN instead of a
+# rebuild, and a rebuild's foreign key check within SQLite's limits
+sk_add_cli_test(diff_chain_sqlite.sh LABELS "sqlite")
 # PostgreSQL differ: the golden corpus through schemake-migrate, the property
 # test through the library, and autogenerate end to end (schema/, rename
 # hints, destructive markers, check, the example project).

@@ -1,19 +1,25 @@
 /*
  * diff_sqlite.c: the SQLite differ. Two SQLite models in, the operations
  * that take a database from the first to the second out, exactly: after
- * `up` every table, index, view and trigger has the stored CREATE text of
- * the desired model byte for byte (SQLite keeps that text verbatim and the
- * dump is that text); `down` gives back the first one the same way.
+ * `up` every index, view and trigger has the stored CREATE text of the
+ * desired model byte for byte (SQLite keeps that text verbatim and the
+ * dump is that text), and every table the same definition
+ * (same_definition: the same tokens; ALTER TABLE ADD COLUMN and DROP
+ * COLUMN splice SQLite's stored text, so a table they changed keeps its
+ * old layout, and a table that differs in layout only is left alone);
+ * `down` gives back the first one the same way.
  *
  * How: a replica of the current schema (the `from` dump loaded into an
  * in-memory SQLite database) is carried through the migration while it is
  * planned. Every operation runs on it, and its inverse runs there too,
  * inside a savepoint, and must give back the schema it started from. SQLite
  * itself says what ALTER TABLE stores: an in-place change (RENAME TABLE,
- * RENAME COLUMN, DROP COLUMN, ADD COLUMN) is kept when the replica ends
- * with the desired text, and every table whose text still differs is
- * rebuilt (gen_rebuild). At the end the replica must equal the `to` dump
- * loaded the same way; an object that SQLite rewrote behind our back (a
+ * RENAME COLUMN, DROP COLUMN, and ADD COLUMN where SQLite's documented
+ * restrictions allow it on a table with rows: addable) is kept when the
+ * replica ends with the desired definition, and every table whose
+ * definition still differs is rebuilt (gen_rebuild). At the end the
+ * replica must equal the `to` dump loaded the same way (tables by
+ * same_definition); an object that SQLite rewrote behind our back (a
  * view or trigger mentioning a renamed column, say) is then dropped
  * beforehand and recreated afterwards, and the plan starts over.
  *
@@ -307,6 +313,32 @@ static bool mentions(const char *sql, const struct names *a, const struct names 
 	return found;
 }
 
+/*
+ * Whether two CREATE statements are the same definition: the same tokens,
+ * white space and comments aside, which SQLite parses the same way. ALTER
+ * TABLE ADD COLUMN and DROP COLUMN splice the stored text (", b INT" goes
+ * in before the closing parenthesis, after whatever white space was there),
+ * so a table they changed matches its desired text only in this sense
+ * unless it is written on one line.
+ */
+static bool same_definition(const char *a, const char *b)
+{
+	struct tks ta = {NULL, 0, 0}, tb = {NULL, 0, 0};
+	bool same;
+
+	if (!a || !b)
+		return !a == !b;
+	if (!strcmp(a, b))
+		return true;
+	same = lex(&ta, a) == 0 && lex(&tb, b) == 0 && ta.n == tb.n;
+	for (size_t i = 0; same && i < ta.n; i++)
+		same = ta.v[i].kind == tb.v[i].kind && ta.v[i].len == tb.v[i].len &&
+		       !memcmp(ta.v[i].s, tb.v[i].s, ta.v[i].len);
+	tks_release(&ta);
+	tks_release(&tb);
+	return same;
+}
+
 /* ---- the models -------------------------------------------------------- */
 
 static const struct sk_table *table_ci(const struct sk_model *m, const char *name)
@@ -570,13 +602,30 @@ static int snapshot(struct sk_rows *out, struct sk_db *db, struct sk_error *err)
 	return sk_db_query(db, out, SNAPSHOT_SQL, 0, NULL, err);
 }
 
-static bool rows_eq(const struct sk_rows *x, const struct sk_rows *y)
+/* Whether catalog row i of x and row j of y hold the same stored text: a
+ * table's the same definition, anything else byte for byte (SQLite's
+ * rewrites of an index, view or trigger are how the planner notices them). */
+static bool row_sql_same(const struct sk_rows *x, size_t i, const struct sk_rows *y, size_t j)
+{
+	const char *a = sk_rows_get(x, i, 4), *b = sk_rows_get(y, j, 4);
+
+	if (!strcmp(sk_rows_get(x, i, 1), "table"))
+		return same_definition(a, b);
+	return str_eq(a, b) && !a == !b;
+}
+
+/* Two catalogs (snapshot()) hold the same objects with the same texts. */
+static bool rows_same(const struct sk_rows *x, const struct sk_rows *y)
 {
 	if (x->nrows != y->nrows || x->ncols != y->ncols)
 		return false;
-	for (size_t i = 0; i < x->nrows * x->ncols; i++)
-		if (!str_eq(x->cells[i], y->cells[i]) || !x->cells[i] != !y->cells[i])
+	for (size_t i = 0; i < x->nrows; i++) {
+		for (size_t c = 0; c < 4; c++)
+			if (!str_eq(sk_rows_get(x, i, c), sk_rows_get(y, i, c)))
+				return false;
+		if (!row_sql_same(x, i, y, i))
 			return false;
+	}
 	return true;
 }
 
@@ -620,7 +669,7 @@ static int check_down(struct planner *p, const struct sk_rows *before, const cha
 		rc = rep_error(p, "the down step of", object);
 	if (rc == 0)
 		rc = snapshot(&back, p->rep, p->err);
-	if (rc == 0 && !rows_eq(before, &back)) {
+	if (rc == 0 && !rows_same(before, &back)) {
 		rc = sk_error_set(
 		        p->err, SK_ERR_INTERNAL,
 		        "cannot plan the SQLite migration: the down step of %s does not give back the schema",
@@ -685,7 +734,11 @@ static bool group_has(const struct group *g, const char *name)
 /*
  * Dropping a table deletes its rows first, and that fires the ON DELETE
  * actions of its children even with foreign keys deferred (RESTRICT
- * fails at once): such children join the group, rebuilt unchanged.
+ * fails at once): such children join the group, rebuilt unchanged, and
+ * so on down (dropping a child deletes its rows in turn). SQLite's
+ * procedure avoids this with PRAGMA foreign_keys=OFF, but that is a no-op
+ * inside a transaction, and every migration runs in one on a connection
+ * with foreign keys on. Children with NO ACTION keys stay out.
  */
 static void close_group(struct group *g, const struct sk_model *cur)
 {
@@ -995,21 +1048,19 @@ static void add_member_list(struct sk_buf *b, const struct group *g, bool identi
 	}
 }
 
-/* The foreign key check after copying rows back: the copied tables that
- * have foreign keys, and the tables whose keys point at a copied table. */
-static void gen_fk_check(struct sk_buf *up, const struct group *g, const struct sk_model *cur)
-{
-	struct sk_buf msg = SK_BUF_INIT, list = SK_BUF_INIT;
-	size_t n = 0;
+/* Tables per foreign key check statement: SQLite allows 500 terms in a
+ * compound SELECT (SQLITE_MAX_COMPOUND_SELECT), a build may allow fewer. */
+#define FK_CHECK_CHUNK 100
 
-	for (size_t i = 0; i < g->n; i++) {
-		if (!g->v[i].copy || !has_fks(g->v[i].dst))
-			continue;
-		sk_buf_adds(&list, n++ ? " UNION ALL " : "");
-		sk_buf_adds(&list, "SELECT 1 FROM pragma_foreign_key_check(");
-		q_lit(&list, g->v[i].dst->name);
-		sk_buf_adds(&list, ", 'main')");
-	}
+/* The tables whose foreign keys are checked after copying rows back: the
+ * copied tables that have foreign keys, and the tables whose keys point at
+ * a copied table. */
+static void fk_check_tables(struct names *out, struct sk_arena *a, const struct group *g,
+                            const struct sk_model *cur)
+{
+	for (size_t i = 0; i < g->n; i++)
+		if (g->v[i].copy && has_fks(g->v[i].dst))
+			names_add(out, a, g->v[i].dst->name);
 	for (size_t i = 0; i < cur->ntables; i++) {
 		const struct sk_table *y = &cur->tables[i];
 		bool child = false;
@@ -1019,14 +1070,21 @@ static void gen_fk_check(struct sk_buf *up, const struct group *g, const struct 
 		for (size_t k = 0; k < g->n && !child; k++)
 			child = g->v[k].copy &&
 			        (has_fk_to(y, g->v[k].src->name) || has_fk_to(y, g->v[k].dst->name));
-		if (!child)
-			continue;
-		sk_buf_adds(&list, n++ ? " UNION ALL " : "");
-		sk_buf_adds(&list, "SELECT 1 FROM pragma_foreign_key_check(");
-		q_lit(&list, y->name);
-		sk_buf_adds(&list, ", 'main')");
+		if (child)
+			names_add(out, a, y->name);
 	}
-	if (n) {
+}
+
+/* The foreign key check after copying rows back, FK_CHECK_CHUNK tables a
+ * statement. */
+static void gen_fk_check(struct sk_buf *up, struct sk_arena *a, const struct group *g,
+                         const struct sk_model *cur)
+{
+	struct names tables = {NULL, 0, 0};
+	struct sk_buf msg = SK_BUF_INIT;
+
+	fk_check_tables(&tables, a, g, cur);
+	if (tables.n) {
 		/* PRAGMA foreign_key_check only lists violations; a CHECK on a
 		 * TEMP table turns the first one into an error whose message
 		 * is the constraint's name. */
@@ -1038,12 +1096,23 @@ static void gen_fk_check(struct sk_buf *up, const struct group *g, const struct 
 		sk_buf_adds(&msg, " (see PRAGMA foreign_key_check)");
 		sk_buf_adds(up, "CREATE TEMP TABLE _sk_fk_check (ok CONSTRAINT ");
 		q_ident(up, msg.buf);
-		sk_buf_adds(up, " CHECK (ok));\nINSERT INTO temp._sk_fk_check SELECT 0 FROM (");
-		sk_buf_adds(up, list.buf);
-		sk_buf_adds(up, ") LIMIT 1;\nDROP TABLE temp._sk_fk_check;\n");
+		sk_buf_adds(up, " CHECK (ok));\n");
 	}
+	for (size_t i = 0; i < tables.n; i++) {
+		if (i % FK_CHECK_CHUNK == 0)
+			sk_buf_adds(up, "INSERT INTO temp._sk_fk_check SELECT 0 FROM (");
+		else
+			sk_buf_adds(up, " UNION ALL ");
+		sk_buf_adds(up, "SELECT 1 FROM pragma_foreign_key_check(");
+		q_lit(up, tables.v[i]);
+		sk_buf_adds(up, ", 'main')");
+		if (i + 1 == tables.n || (i + 1) % FK_CHECK_CHUNK == 0)
+			sk_buf_adds(up, ") LIMIT 1;\n");
+	}
+	if (tables.n)
+		sk_buf_adds(up, "DROP TABLE temp._sk_fk_check;\n");
+	names_release(&tables);
 	sk_buf_release(&msg);
-	sk_buf_release(&list);
 }
 
 /*
@@ -1254,7 +1323,7 @@ static void gen_rebuild(struct sk_buf *up, struct sk_buf *why, struct sk_arena *
 		for (size_t k = 0; d && k < d->ntriggers; k++)
 			add_stmt(up, d->triggers[k].definition);
 	}
-	gen_fk_check(up, g, cur);
+	gen_fk_check(up, a, g, cur);
 	for (size_t i = 0; i < g->n; i++) {
 		if (!g->v[i].copy)
 			continue;
@@ -1913,7 +1982,7 @@ static int inplace_down(struct planner *p, struct sk_buf *down, const struct pai
 
 		if (strcmp(sk_rows_get(before, i, 0), "main") || strcmp(sk_rows_get(before, i, 1), "table"))
 			continue;
-		if (j != (size_t)-1 && str_eq(sk_rows_get(before, i, 4), sk_rows_get(&now, j, 4)))
+		if (j != (size_t)-1 && same_definition(sk_rows_get(before, i, 4), sk_rows_get(&now, j, 4)))
 			continue;
 		m = group_add(&g);
 		m->src = table_ci(cur, ours && !inv_ok ? pr->t->name : name);
@@ -1969,7 +2038,7 @@ static int phase_inplace(struct planner *p, struct pair *pr)
 		return 0;
 	if (lex(&ip.tt, t->sql) == 0)
 		ip.ntdefs = column_defs(&ip.tdefs, &ip.tt);
-	if (strcmp(f->sql, t->sql))
+	if (!same_definition(f->sql, t->sql))
 		cand = column_candidate(&ip, pr);
 	if (!renamed && !pr->nren && !cand)
 		goto done;
@@ -2035,8 +2104,10 @@ static int phase_inplace(struct planner *p, struct pair *pr)
 		}
 		if ((rc = rep_exec(p, "SAVEPOINT sk_cols")) != 0)
 			goto done;
-		cols_kept =
-		        rep_try(p, cols.buf) && rep_table_sql(p, t->name, &text) && !strcmp(text.buf, t->sql);
+		/* SQLite's text now differs from the desired one in white
+		 * space only (same_definition), whatever the layout */
+		cols_kept = rep_try(p, cols.buf) && rep_table_sql(p, t->name, &text) &&
+		            same_definition(text.buf, t->sql);
 		if (!cols_kept) {
 			rep_try(p, "ROLLBACK TO sk_cols");
 			sk_buf_reset(&cols);
@@ -2151,7 +2222,7 @@ static int phase_tables(struct planner *p)
 			                  pr->t->name);
 			break;
 		}
-		if (!strcmp(src->name, pr->t->name) && str_eq(src->sql, pr->t->sql))
+		if (!strcmp(src->name, pr->t->name) && same_definition(src->sql, pr->t->sql))
 			continue;
 		m = group_add(&g);
 		m->src = src;
@@ -2343,7 +2414,7 @@ static int final_check(struct planner *p)
 	bool again = false;
 	int rc = snapshot(&now, p->rep, p->err);
 
-	if (rc || rows_eq(&now, &p->want))
+	if (rc || rows_same(&now, &p->want))
 		goto done;
 	for (int side = 0; side < 2 && rc == 0; side++) {
 		const struct sk_rows *a = side ? &p->want : &now, *b = side ? &now : &p->want;
@@ -2352,7 +2423,7 @@ static int final_check(struct planner *p)
 			const char *type = sk_rows_get(a, i, 1), *name = sk_rows_get(a, i, 2);
 			size_t j = row_of(b, type, name);
 
-			if (j != (size_t)-1 && str_eq(sk_rows_get(a, i, 4), sk_rows_get(b, j, 4)) &&
+			if (j != (size_t)-1 && row_sql_same(a, i, b, j) &&
 			    !strcmp(sk_rows_get(a, i, 0), "main"))
 				continue;
 			if (!strcmp(sk_rows_get(a, i, 0), "main") && strcmp(type, "table") &&

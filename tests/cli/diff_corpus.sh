@@ -13,13 +13,15 @@
 #   sqlite3 a.db < from.sql, sqlite3 b.db < to.sql;
 #   the migration (diff_driver, the library's differ) compared with the golden
 #   files; every "-- schemake:destructive" marker has its warning on stderr;
-#   applied with schemake-migrate upgrade to a copy of a.db: schemake-dump and
-#   the sorted catalog equal b.db's, the rows of every table that stays are
-#   all there, AUTOINCREMENT counters kept, integrity and foreign key checks
-#   pass, and diffing again finds nothing;
-#   reverted with schemake-migrate downgrade: the dump and catalog equal
-#   a.db's, the rows of the tables that stayed are back, and diffing against
-#   a.db finds nothing.
+#   applied with schemake-migrate upgrade to a copy of a.db: schemake-dump
+#   equals b.db's token for token, the sorted catalog equals b.db's (a
+#   table's text aside: ALTER TABLE ADD COLUMN leaves SQLite's layout), so
+#   do the tables as SQLite reads them (columns, keys, indexes), the rows of
+#   every table that stays are all there, AUTOINCREMENT counters kept,
+#   integrity and foreign key checks pass, and diffing again finds nothing;
+#   reverted with schemake-migrate downgrade: the same against a.db, the
+#   rows of the tables that stayed are back, and diffing against a.db finds
+#   nothing.
 # SK_UPDATE_GOLDEN=1 rewrites the expected files: review them before
 # committing.
 # shellcheck source=lib.sh
@@ -49,14 +51,86 @@ expect_same_file() {
 	fi
 }
 
-# Every object with its stored SQL, whatever the order of creation.
+# Every object with its stored SQL (but a table's), whatever the order of
+# creation.
 objects() {
-	sqlite3 "$1" "SELECT type, name, tbl_name, sql FROM sqlite_schema
-		WHERE name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name <> 'schemake_migrations' ORDER BY type, name"
+	sqlite3 "$1" "SELECT type, name, tbl_name, CASE type WHEN 'table' THEN '' ELSE sql END
+		FROM sqlite_schema WHERE name NOT LIKE 'sqlite\_%' ESCAPE '\'
+		AND name <> 'schemake_migrations' ORDER BY type, name"
+}
+
+# Every table as SQLite reads it: columns, foreign keys, indexes.
+structure() {
+	sqlite3 "$1" "CREATE TEMP VIEW _sk_tables AS SELECT name FROM main.sqlite_schema WHERE type = 'table'
+		AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name <> 'schemake_migrations';
+		SELECT m.name, c.cid, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden
+		FROM temp._sk_tables m, pragma_table_xinfo(m.name, 'main') c ORDER BY 1, 2;
+		SELECT m.name, f.id, f.seq, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete, f.match
+		FROM temp._sk_tables m, pragma_foreign_key_list(m.name, 'main') f ORDER BY 1, 2, 3;
+		SELECT m.name, i.name, i.\"unique\", i.origin, i.partial
+		FROM temp._sk_tables m, pragma_index_list(m.name, 'main') i ORDER BY 1, 2"
+}
+
+# The SQL tokens of file $1, one a line: white space and comments dropped,
+# strings and quoted names whole (their line breaks as \n), every other
+# character on its own. Written here, not taken from schemake's lexer, so
+# that it can judge it.
+tokens() {
+	awk 'BEGIN { text = "" }
+	{ text = text $0 "\n" }
+	END {
+		n = length(text)
+		i = 1
+		while (i <= n) {
+			c = substr(text, i, 1)
+			if (c == " " || c == "\t" || c == "\n" || c == "\r") { i++; continue }
+			if (substr(text, i, 2) == "--") {
+				while (i <= n && substr(text, i, 1) != "\n") i++
+				continue
+			}
+			if (substr(text, i, 2) == "/*") {
+				j = index(substr(text, i + 2), "*/")
+				i = j ? i + j + 3 : n + 1
+				continue
+			}
+			if (c == "\047" || c == "\"" || c == "`" || c == "[") {
+				q = c == "[" ? "]" : c
+				j = i + 1
+				while (j <= n) {
+					if (substr(text, j, 1) == q) {
+						if (q != "]" && substr(text, j + 1, 1) == q) { j += 2; continue }
+						break
+					}
+					j++
+				}
+				t = substr(text, i, j - i + 1)
+				gsub(/\n/, "\\n", t)
+				print t
+				i = j + 1
+				continue
+			}
+			if (c ~ /[A-Za-z0-9_$]/ || c > "~") {
+				j = i
+				while (j <= n && ((d = substr(text, j, 1)) ~ /[A-Za-z0-9_$]/ || d > "~")) j++
+				print substr(text, i, j - i)
+				i = j
+				continue
+			}
+			print c
+			i++
+		}
+	}' "$1"
 }
 
 dump() {
 	schemake-dump --database-url "sqlite:$1" >"$2"
+}
+
+# expect_same_sql A B WHAT: the two SQL files have the same tokens.
+expect_same_sql() {
+	tokens "$1" >"$1.tokens"
+	tokens "$2" >"$2.tokens"
+	expect_same_file "$1.tokens" "$2.tokens" "$3"
 }
 
 tables() {
@@ -179,10 +253,13 @@ for case_dir in "$CORPUS"/*/; do
 	grep -q '^-- rebuild ' up.sql && nrebuild=$((nrebuild + 1))
 
 	if [ ! -s mig.sql ]; then
-		# no difference: the two dumps must be the same already
+		# no difference: the two schemas must be the same already
 		dump a.db a.dump
 		dump b.db b.dump
-		expect_same_file a.dump b.dump "$case_name: no operations, same dumps"
+		expect_same_sql a.dump b.dump "$case_name: no operations, same dumps"
+		structure a.db >a.structure
+		structure b.db >b.structure
+		expect_same_file a.structure b.structure "$case_name: no operations, same tables"
 		continue
 	fi
 
@@ -194,10 +271,13 @@ for case_dir in "$CORPUS"/*/; do
 	expect_rc 0 "$case_name: upgrade"
 	dump proj/work.db up.dump
 	dump b.db b.dump
-	expect_same_file b.dump up.dump "$case_name: dump after up"
+	expect_same_sql b.dump up.dump "$case_name: dump after up"
 	objects proj/work.db >up.objects
 	objects b.db >b.objects
 	expect_same_file b.objects up.objects "$case_name: catalog after up"
+	structure proj/work.db >up.structure
+	structure b.db >b.structure
+	expect_same_file b.structure up.structure "$case_name: tables after up"
 	check_rows proj/work.db up
 	check_data proj/work.db up
 	check_db proj/work.db up
@@ -209,10 +289,13 @@ for case_dir in "$CORPUS"/*/; do
 	expect_rc 0 "$case_name: downgrade"
 	dump proj/work.db down.dump
 	dump a.db a.dump
-	expect_same_file a.dump down.dump "$case_name: dump after down"
+	expect_same_sql a.dump down.dump "$case_name: dump after down"
 	objects proj/work.db >down.objects
 	objects a.db >a.objects
 	expect_same_file a.objects down.objects "$case_name: catalog after down"
+	structure proj/work.db >down.structure
+	structure a.db >a.structure
+	expect_same_file a.structure down.structure "$case_name: tables after down"
 	check_rows proj/work.db down
 	check_data proj/work.db down
 	check_db proj/work.db down

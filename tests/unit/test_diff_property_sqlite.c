@@ -8,9 +8,11 @@
  * triggers, and table and column renames with their hints), both written
  * as SQL text. For each pair, through the library (in-memory databases,
  * sk_introspect, sk_diff_models, sk_emit_sql, sk_db_exec):
- *   - up, run in a transaction on `from`, gives `to`'s dump and catalog;
+ *   - up, run in a transaction on `from`, gives `to`'s dump and catalog
+ *     (tables' texts up to white space and comments: ALTER TABLE ADD
+ *     COLUMN keeps SQLite's layout);
  *   - diffing again finds nothing;
- *   - down gives back `from`'s dump and catalog;
+ *   - down gives back `from`'s dump and catalog the same way;
  *   - with rows in `from`: a migration without destructive operations
  *     succeeds, keeps every row of the tables that stay, and so does its
  *     down.
@@ -841,14 +843,66 @@ static struct sk_model *model_of(struct sk_db *db)
 	return m;
 }
 
+static bool word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+	       c == '$' || (unsigned char)c >= 0x80;
+}
+
+/*
+ * SQL text with its white space and comments dropped (one space kept
+ * between two words they separated), strings and quoted names whole: equal
+ * for two texts SQLite parses the same way however they are laid out. The
+ * differ may leave SQLite's layout of a table (ALTER TABLE ADD COLUMN
+ * splices the stored text), so tables are compared this way. Written here,
+ * not taken from the lexer the differ uses, so that it can judge it.
+ */
+static void add_normalised(struct sk_buf *out, const char *s)
+{
+	bool gap = false;
+
+	while (*s) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			s++;
+			gap = true;
+		} else if (s[0] == '-' && s[1] == '-') {
+			while (*s && *s != '\n')
+				s++;
+			gap = true;
+		} else if (s[0] == '/' && s[1] == '*') {
+			const char *end = strstr(s + 2, "*/");
+
+			s = end ? end + 2 : s + strlen(s);
+			gap = true;
+		} else if (*s == '\'' || *s == '"' || *s == '`' || *s == '[') {
+			char q = *s == '[' ? ']' : *s;
+			const char *p = s + 1;
+
+			while (*p && !(*p == q && !(q != ']' && p[1] == q)))
+				p += (*p == q) ? 2 : 1;
+			p += *p ? 1 : 0;
+			sk_buf_add(out, s, (size_t)(p - s));
+			s = p;
+			gap = false;
+		} else {
+			if (gap && out->len && word_char(out->buf[out->len - 1]) && word_char(*s))
+				sk_buf_addch(out, ' ');
+			sk_buf_addch(out, *s++);
+			gap = false;
+		}
+	}
+}
+
 static char *dump_of(struct sk_db *db)
 {
 	struct sk_model *m = model_of(db);
-	struct sk_buf b = SK_BUF_INIT;
+	struct sk_buf b = SK_BUF_INIT, n = SK_BUF_INIT;
 
 	sk_emit_sql(&b, m);
 	sk_model_free(m);
-	return sk_buf_detach(&b, NULL);
+	add_normalised(&n, b.buf);
+	sk_buf_release(&b);
+	return sk_buf_detach(&n, NULL);
 }
 
 static char *catalog_of(struct sk_db *db)
@@ -864,9 +918,15 @@ static char *catalog_of(struct sk_db *db)
 	            0, NULL, &err))
 		fail_msg("catalog: %s", err.message);
 	for (size_t i = 0; i < r.nrows; i++)
-		for (size_t j = 0; j < r.ncols; j++)
-			sk_buf_addf(&b, "%s%c", sk_rows_get(&r, i, j) ? sk_rows_get(&r, i, j) : "(null)",
-			            j + 1 < r.ncols ? '|' : '\n');
+		for (size_t j = 0; j < r.ncols; j++) {
+			const char *v = sk_rows_get(&r, i, j) ? sk_rows_get(&r, i, j) : "(null)";
+
+			if (j == 3 && !strcmp(sk_rows_get(&r, i, 0), "table"))
+				add_normalised(&b, v);
+			else
+				sk_buf_adds(&b, v);
+			sk_buf_addch(&b, j + 1 < r.ncols ? '|' : '\n');
+		}
 	sk_rows_release(&r);
 	return sk_buf_detach(&b, NULL);
 }

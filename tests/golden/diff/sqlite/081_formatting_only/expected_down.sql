@@ -1,9 +1,0 @@
--- migrate:down
-
--- rebuild main.m
-CREATE TEMP TABLE _sk_old_m (_sk_rowid, id, a);
-INSERT INTO temp._sk_old_m SELECT rowid, id, a FROM main.m;
-DROP TABLE main.m;
-CREATE TABLE m (id INTEGER PRIMARY KEY, a TEXT);
-INSERT INTO main.m (id, a) SELECT id, a FROM temp._sk_old_m ORDER BY _sk_rowid;
-DROP TABLE temp._sk_old_m;

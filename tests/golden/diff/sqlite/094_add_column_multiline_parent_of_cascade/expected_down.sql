@@ -1,0 +1,5 @@
+-- migrate:down
+
+ALTER TABLE main.users DROP COLUMN email;
+
+ALTER TABLE main.posts DROP COLUMN draft;

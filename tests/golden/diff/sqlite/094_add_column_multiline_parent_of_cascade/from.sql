@@ -1,0 +1,16 @@
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL
+);
+CREATE TABLE posts (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  title TEXT
+);
+CREATE TABLE likes (
+  post_id INTEGER REFERENCES posts(id) ON DELETE CASCADE,
+  n INTEGER
+);
+INSERT INTO users VALUES (1, 'a'), (2, 'b');
+INSERT INTO posts VALUES (1, 1, 'x'), (2, 2, 'y');
+INSERT INTO likes VALUES (1, 1), (2, 2);

@@ -1,0 +1,1 @@
+SELECT * FROM ledger ORDER BY id;

@@ -1,0 +1,3 @@
+-- migrate:down
+
+ALTER TABLE main.notes DROP COLUMN pinned_at;

@@ -1,0 +1,9 @@
+CREATE TABLE teams (
+  id INTEGER PRIMARY KEY
+);
+CREATE TABLE players (
+  id INTEGER PRIMARY KEY,
+  name TEXT
+);
+INSERT INTO teams VALUES (1);
+INSERT INTO players VALUES (1, 'p');

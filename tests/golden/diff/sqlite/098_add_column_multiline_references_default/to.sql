@@ -1,0 +1,9 @@
+CREATE TABLE teams (
+  id INTEGER PRIMARY KEY
+);
+CREATE TABLE players (
+  id INTEGER PRIMARY KEY,
+  name TEXT,
+  team INTEGER DEFAULT 1 REFERENCES teams(id),
+  coach INTEGER REFERENCES teams(id)
+);
