@@ -7,6 +7,7 @@
  */
 #include "codegen/codegen_internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,6 +112,62 @@ void sk_codegen_report_release(struct sk_codegen_report *r)
 	r->n = 0;
 }
 
+/* ---- names to items ---- */
+
+void sk_cg_index_build(struct sk_cg_index *x, struct sk_arena *arena, size_t n,
+                       const char *(*key)(const void *ctx, size_t i), const void *ctx)
+{
+	sk_cg_map_init(&x->first, arena);
+	x->next = sk_xcalloc(n ? n : 1, sizeof(*x->next));
+	/* backwards, each in front of its name's list: the lists keep the
+	 * items' order */
+	for (size_t i = n; i-- > 0;) {
+		const char *k = key(ctx, i);
+		void *first = NULL;
+		if (!k)
+			continue;
+		if (sk_cg_map_find(&x->first, k, &first))
+			x->next[i] = (size_t)(uintptr_t)first;
+		sk_cg_map_put(&x->first, k, (void *)(uintptr_t)(i + 1));
+	}
+}
+
+void sk_cg_index_release(struct sk_cg_index *x)
+{
+	sk_cg_map_release(&x->first);
+	free(x->next);
+	x->next = NULL;
+}
+
+size_t sk_cg_index_first(const struct sk_cg_index *x, const char *name)
+{
+	void *first = NULL;
+
+	if (!sk_cg_map_find(&x->first, name, &first))
+		return SIZE_MAX;
+	return (size_t)(uintptr_t)first - 1;
+}
+
+size_t sk_cg_index_next(const struct sk_cg_index *x, size_t i)
+{
+	return x->next[i] - 1;
+}
+
+static const char *table_name_key(const void *ctx, size_t i)
+{
+	return ((const struct sk_cg_plan *)ctx)->tables[i].t->name;
+}
+
+static const char *sequence_name_key(const void *ctx, size_t i)
+{
+	return ((const struct sk_cg_plan *)ctx)->m->sequences[i].name;
+}
+
+static const char *sequence_owner_key(const void *ctx, size_t i)
+{
+	return ((const struct sk_cg_plan *)ctx)->m->sequences[i].owned_by_table;
+}
+
 /* ---- the plan ---- */
 
 bool sk_cg_default_schema(const struct sk_cg_plan *p, const char *schema)
@@ -127,14 +184,22 @@ static const char *display_name(struct sk_cg_plan *p, const char *schema, const 
 
 void sk_cg_comment_text(struct sk_buf *out, const char *s)
 {
+	/* grown once for the worst case, every byte a broken-up comment end */
+	char *w;
+
+	sk_buf_grow(out, 2 * strlen(s));
+	w = out->buf + out->len;
 	for (; *s; s++) {
-		if (*s == '\n' || *s == '\r')
-			sk_buf_addch(out, ' ');
-		else if (*s == '/' && out->len && out->buf[out->len - 1] == '*')
-			sk_buf_adds(out, " /");
-		else
-			sk_buf_addch(out, *s);
+		if (*s == '\n' || *s == '\r') {
+			*w++ = ' ';
+		} else if (*s == '/' && w > out->buf && w[-1] == '*') {
+			*w++ = ' ';
+			*w++ = '/';
+		} else {
+			*w++ = *s;
+		}
 	}
+	sk_buf_setlen(out, (size_t)(w - out->buf));
 }
 
 const struct sk_cg_enum *sk_cg_plan_enum(const struct sk_cg_plan *p, const struct sk_type *t)
@@ -164,7 +229,7 @@ static const char *prefixed(struct sk_cg_plan *p, const char *stem)
 	struct sk_buf b = SK_BUF_INIT;
 	const char *r;
 
-	sk_buf_addf(&b, "%s_", p->prefix);
+	sk_buf_addfast(&b, "%s_", p->prefix);
 	sk_cg_clean(&b, stem);
 	r = sk_arena_strdup(&p->arena, b.buf);
 	sk_buf_release(&b);
@@ -221,12 +286,13 @@ static bool columns_unique(const struct sk_table *t, const char *const *cols, si
 	return false;
 }
 
-static bool owned_sequence(const struct sk_model *m, const struct sk_table *t, const struct sk_column *c)
+static bool owned_sequence(const struct sk_cg_plan *p, const struct sk_table *t, const struct sk_column *c)
 {
 	if (!c->default_expr || strncmp(c->default_expr, "nextval(", 8))
 		return false;
-	for (size_t i = 0; i < m->nsequences; i++) {
-		const struct sk_sequence *s = &m->sequences[i];
+	for (size_t i = sk_cg_index_first(&p->sequences_by_owner, t->name); i != SIZE_MAX;
+	     i = sk_cg_index_next(&p->sequences_by_owner, i)) {
+		const struct sk_sequence *s = &p->m->sequences[i];
 		if (s->owned_by_table && !strcmp(s->owned_by_table, t->name) && s->owned_by_column &&
 		    !strcmp(s->owned_by_column, c->name) &&
 		    (!s->owned_by_schema || !t->schema || !strcmp(s->owned_by_schema, t->schema)))
@@ -304,15 +370,54 @@ static void plan_enums(struct sk_cg_plan *p, struct sk_cg_scope *cs, struct sk_c
 		e->py_members = sk_arena_calloc(&p->arena, t->nlabels + 1, sizeof(*e->py_members));
 		for (size_t l = 0; l < t->nlabels; l++) {
 			sk_buf_reset(&b);
-			sk_buf_addf(&b, "%s_", e->c_name);
+			sk_buf_addfast(&b, "%s_", e->c_name);
 			sk_cg_clean(&b, t->labels[l]);
 			e->c_labels[l] = sk_cg_scope_claim(cs, b.buf);
 		}
 		sk_cg_scope_init(&members, &p->arena);
-		sk_cg_assign(e->py_members, &members, SK_CG_LANG_PYENUM, t->labels, t->nlabels);
+		sk_cg_assign(e->py_members, &members, SK_CG_LANG_PYENUM, t->labels, t->nlabels, &p->idents);
 		sk_cg_scope_release(&members);
 	}
 	sk_buf_release(&b);
+}
+
+/* A column's mapping depends on its type's spelling, the user type it
+ * names and whether it is an array (and on the model and the overrides,
+ * the same for the whole plan): resolved once per distinct type. */
+static void type_key_part(struct sk_buf *out, const char *s)
+{
+	/* length-prefixed: no two different columns share a key */
+	if (s)
+		sk_buf_addfast(out, "%zu:%s", strlen(s), s);
+	else
+		sk_buf_addch(out, '-');
+}
+
+static void type_key(struct sk_buf *out, const struct sk_column *c)
+{
+	type_key_part(out, c->type);
+	type_key_part(out, c->type_name ? c->type_schema : NULL);
+	type_key_part(out, c->type_name);
+	sk_buf_addch(out, c->is_array ? 'a' : 's');
+}
+
+static void resolve_type(struct sk_cg_plan *p, struct sk_cg_type *out, const struct sk_column *c,
+                         const struct sk_codegen_settings *s)
+{
+	struct sk_buf key = SK_BUF_INIT;
+	void *found = NULL;
+	struct sk_cg_type *t;
+
+	type_key(&key, c);
+	if (sk_cg_map_find(&p->types, key.buf, &found)) {
+		t = found;
+	} else {
+		t = sk_arena_alloc(&p->arena, sizeof(*t));
+		sk_cg_type_resolve(t, &p->arena, p->m, c->type, c, s->types, enum_class_cb, p);
+		sk_cg_map_put(&p->types, key.buf, t);
+	}
+	*out = *t;
+	sk_buf_release(&key);
 }
 
 static void plan_columns(struct sk_cg_plan *p, struct sk_cg_table *ct, const struct sk_codegen_settings *s)
@@ -332,18 +437,18 @@ static void plan_columns(struct sk_cg_plan *p, struct sk_cg_table *ct, const str
 		cc->nullable = !c->not_null;
 		cc->insertable = !c->generated_expr && c->identity != SK_IDENTITY_ALWAYS;
 		cc->has_default = c->default_expr || c->identity != SK_IDENTITY_NONE || c->generated_expr;
-		cc->serial = owned_sequence(p->m, t, c);
-		sk_cg_type_resolve(&cc->type, &p->arena, p->m, c->type, c, s->types, enum_class_cb, p);
+		cc->serial = owned_sequence(p, t, c);
+		resolve_type(p, &cc->type, c, s);
 		names[i] = c->name;
 	}
 	/* C members, then the null flags; the generated macros are taken */
 	sk_cg_scope_init(&cscope, &p->arena);
 	for (size_t i = 0; i < NELEM(c_macros); i++) {
 		sk_buf_reset(&b);
-		sk_buf_addf(&b, "%s%s", p->prefix_upper, c_macros[i]);
+		sk_buf_addfast(&b, "%s%s", p->prefix_upper, c_macros[i]);
 		sk_cg_scope_take(&cscope, b.buf);
 	}
-	sk_cg_assign(out, &cscope, SK_CG_LANG_C, names, t->ncolumns);
+	sk_cg_assign(out, &cscope, SK_CG_LANG_C, names, t->ncolumns, &p->idents);
 	for (size_t i = 0; i < t->ncolumns; i++)
 		ct->cols[i].c_name = out[i];
 	for (size_t i = 0; i < t->ncolumns; i++) {
@@ -353,13 +458,13 @@ static void plan_columns(struct sk_cg_plan *p, struct sk_cg_table *ct, const str
 		/* "_" + "_is_null" would start with "__", reserved in C */
 		if (out[i][0] == '_')
 			sk_buf_addch(&b, 'x');
-		sk_buf_addf(&b, "%s_is_null", out[i]);
+		sk_buf_addfast(&b, "%s_is_null", out[i]);
 		ct->cols[i].c_null = sk_cg_scope_claim(&cscope, b.buf);
 	}
 	sk_cg_scope_release(&cscope);
 	/* Python attributes */
 	sk_cg_scope_init(&ct->py_scope, &p->arena);
-	sk_cg_assign(out, &ct->py_scope, SK_CG_LANG_PYTHON, names, t->ncolumns);
+	sk_cg_assign(out, &ct->py_scope, SK_CG_LANG_PYTHON, names, t->ncolumns, &p->idents);
 	for (size_t i = 0; i < t->ncolumns; i++)
 		ct->cols[i].py_name = out[i];
 	free(names);
@@ -429,7 +534,8 @@ static void link_fks(struct sk_cg_plan *p)
 			struct sk_cg_fk *fk = &ct->fks[f];
 			const struct sk_constraint *c = fk->con;
 			const char *schema = c->ref_schema ? c->ref_schema : ct->t->schema;
-			for (size_t j = 0; j < p->ntables && !fk->to; j++) {
+			for (size_t j = sk_cg_index_first(&p->tables_by_name, c->ref_table);
+			     j != SIZE_MAX && !fk->to; j = sk_cg_index_next(&p->tables_by_name, j)) {
 				const struct sk_table *rt = p->tables[j].t;
 				if (!strcmp(rt->name, c->ref_table) &&
 				    (!schema || !rt->schema || !strcmp(schema, rt->schema)))
@@ -463,6 +569,26 @@ static void link_fks(struct sk_cg_plan *p)
 				p->tables[i].association = false;
 }
 
+/* the tables some table of the model is a PARTITION OF */
+static void mark_partitioned(struct sk_cg_plan *p)
+{
+	for (size_t i = 0; i < p->m->ntables; i++) {
+		const struct sk_table *part = &p->m->tables[i];
+		if (!part->parent_name)
+			continue;
+		for (size_t j = sk_cg_index_first(&p->tables_by_name, part->parent_name); j != SIZE_MAX;
+		     j = sk_cg_index_next(&p->tables_by_name, j))
+			if (sk_cg_is_partition_of(part, p->tables[j].t))
+				p->tables[j].has_partitions = true;
+	}
+}
+
+bool sk_cg_is_partition_of(const struct sk_table *part, const struct sk_table *parent)
+{
+	return part->parent_name && !strcmp(part->parent_name, parent->name) &&
+	       !strcmp(part->parent_schema ? part->parent_schema : "", parent->schema ? parent->schema : "");
+}
+
 int sk_cg_plan_build(struct sk_cg_plan *p, const struct sk_model *m, const struct sk_codegen_settings *s,
                      struct sk_error *err)
 {
@@ -474,6 +600,8 @@ int sk_cg_plan_build(struct sk_cg_plan *p, const struct sk_model *m, const struc
 	if (!sk_codegen_name_valid(name))
 		return sk_error_set(err, SK_ERR_USAGE, "the name '%s' is not a C identifier", name);
 	p->m = m;
+	sk_cg_idents_init(&p->idents, &p->arena);
+	sk_cg_map_init(&p->types, &p->arena);
 	p->prefix = sk_arena_strdup(&p->arena, name);
 	for (const char *q = name; *q; q++)
 		sk_buf_addch(&b, *q >= 'a' && *q <= 'z' ? *q - 'a' + 'A' : *q);
@@ -484,19 +612,19 @@ int sk_cg_plan_build(struct sk_cg_plan *p, const struct sk_model *m, const struc
 	sk_cg_scope_init(&es, &p->arena);
 	/* the names every generated file defines */
 	sk_buf_reset(&b);
-	sk_buf_addf(&b, "%s_bytes", name);
+	sk_buf_addfast(&b, "%s_bytes", name);
 	sk_cg_scope_take(&cs, b.buf);
 	sk_buf_reset(&b);
-	sk_buf_addf(&b, "%s_column", name);
+	sk_buf_addfast(&b, "%s_column", name);
 	sk_cg_scope_take(&cs, b.buf);
 	for (size_t i = 0; i < NELEM(c_macros); i++) {
 		sk_buf_reset(&b);
-		sk_buf_addf(&b, "%s%s", p->prefix_upper, c_macros[i]);
+		sk_buf_addfast(&b, "%s%s", p->prefix_upper, c_macros[i]);
 		sk_cg_scope_take(&cs, b.buf);
 	}
 	for (size_t i = 0; i < NELEM(c_helpers); i++) {
 		sk_buf_reset(&b);
-		sk_buf_addf(&b, "%s_%s", name, c_helpers[i]);
+		sk_buf_addfast(&b, "%s_%s", name, c_helpers[i]);
 		sk_cg_scope_take(&cs, b.buf);
 	}
 	sk_cg_scope_take(&ps, "Base");
@@ -504,6 +632,8 @@ int sk_cg_plan_build(struct sk_cg_plan *p, const struct sk_model *m, const struc
 		sk_cg_scope_take(&es, mermaid_words[i]);
 
 	plan_enums(p, &cs, &ps);
+	sk_cg_index_build(&p->sequences_by_name, &p->arena, m->nsequences, sequence_name_key, p);
+	sk_cg_index_build(&p->sequences_by_owner, &p->arena, m->nsequences, sequence_owner_key, p);
 	p->tables = m->ntables ? sk_arena_calloc(&p->arena, m->ntables, sizeof(*p->tables)) : NULL;
 	for (size_t i = 0; i < m->ntables; i++) {
 		struct sk_cg_table *ct;
@@ -531,6 +661,8 @@ int sk_cg_plan_build(struct sk_cg_plan *p, const struct sk_model *m, const struc
 		plan_columns(p, ct, s);
 		plan_keys(p, ct);
 	}
+	sk_cg_index_build(&p->tables_by_name, &p->arena, p->ntables, table_name_key, p);
+	mark_partitioned(p);
 	link_fks(p);
 	sk_cg_scope_release(&cs);
 	sk_cg_scope_release(&ps);
@@ -543,6 +675,11 @@ void sk_cg_plan_release(struct sk_cg_plan *p)
 {
 	for (size_t i = 0; i < p->ntables; i++)
 		sk_cg_scope_release(&p->tables[i].py_scope);
+	sk_cg_idents_release(&p->idents);
+	sk_cg_map_release(&p->types);
+	sk_cg_index_release(&p->tables_by_name);
+	sk_cg_index_release(&p->sequences_by_name);
+	sk_cg_index_release(&p->sequences_by_owner);
 	sk_arena_release(&p->arena);
 	memset(p, 0, sizeof(*p));
 }

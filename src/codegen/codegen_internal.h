@@ -7,6 +7,7 @@
  */
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "codegen/codegen.h"
 #include "codegen/names.h"
@@ -30,6 +31,23 @@ struct sk_cg_column {
 };
 
 struct sk_cg_table;
+
+/* Items (tables, sequences) by a name, so that a lookup is not a scan of
+ * the model: for a name, the items of that name in the items' order (a
+ * caller takes the first that fits, as the scan did). */
+struct sk_cg_index {
+	struct sk_cg_map first; /* name -> first item + 1 */
+	size_t *next;           /* per item: the next item of its name + 1, or 0 */
+};
+/* key(ctx, i) is item i's name, or NULL for items not indexed; names are
+ * copied into arena. */
+void sk_cg_index_build(struct sk_cg_index *x, struct sk_arena *arena, size_t n,
+                       const char *(*key)(const void *ctx, size_t i), const void *ctx);
+void sk_cg_index_release(struct sk_cg_index *x);
+/* The first item named name, or the next of item i's name; SIZE_MAX when
+ * there is none. */
+size_t sk_cg_index_first(const struct sk_cg_index *x, const char *name);
+size_t sk_cg_index_next(const struct sk_cg_index *x, size_t i);
 
 struct sk_cg_fk {
 	const struct sk_constraint *con;
@@ -58,6 +76,7 @@ struct sk_cg_table {
 	size_t *pk_cols; /* indexes into cols, in key order */
 	struct sk_cg_fk *fks;
 	size_t nfks;
+	bool has_partitions;         /* a table of the model is a PARTITION OF this one */
 	bool declarative;            /* has a primary key: a class (else a Table) */
 	bool association;            /* a pure many-to-many link table */
 	struct sk_cg_scope py_scope; /* the class's attribute names */
@@ -81,12 +100,19 @@ struct sk_cg_plan {
 	size_t nenums;
 	struct sk_cg_table *tables;
 	size_t ntables;
+	struct sk_cg_idents idents; /* identifiers of database names, per language */
+	struct sk_cg_map types;     /* resolved column types (struct sk_cg_type *), by what decides them */
+	struct sk_cg_index tables_by_name;
+	struct sk_cg_index sequences_by_name;  /* the model's sequences */
+	struct sk_cg_index sequences_by_owner; /* by owned_by_table */
 };
 
 int sk_cg_plan_build(struct sk_cg_plan *p, const struct sk_model *m, const struct sk_codegen_settings *s,
                      struct sk_error *err);
 void sk_cg_plan_release(struct sk_cg_plan *p);
 const struct sk_cg_enum *sk_cg_plan_enum(const struct sk_cg_plan *p, const struct sk_type *t);
+/* part is a PARTITION OF parent */
+bool sk_cg_is_partition_of(const struct sk_table *part, const struct sk_table *parent);
 /* true for "public" (PostgreSQL) / "main" (SQLite) and NULL */
 bool sk_cg_default_schema(const struct sk_cg_plan *p, const char *schema);
 

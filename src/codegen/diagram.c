@@ -47,7 +47,7 @@ static void mm_table(struct sk_buf *out, const struct sk_cg_table *ct)
 {
 	struct sk_buf label = SK_BUF_INIT;
 
-	sk_buf_addf(out, "    %s {\n", ct->er_name);
+	sk_buf_addfast(out, "    %s {\n", ct->er_name);
 	for (size_t i = 0; i < ct->ncols; i++) {
 		const struct sk_cg_column *cc = &ct->cols[i];
 		bool first = true;
@@ -85,8 +85,8 @@ static void mm_table(struct sk_buf *out, const struct sk_cg_table *ct)
 		const struct sk_cg_fk *fk = &ct->fks[f];
 		if (!fk->to)
 			continue;
-		sk_buf_addf(out, "    %s %s%s%s %s : ", fk->to->er_name, fk->nullable ? "|o" : "||",
-		            fk->identifying ? "--" : "..", fk->unique ? "o|" : "o{", ct->er_name);
+		sk_buf_addfast(out, "    %s %s%s%s %s : ", fk->to->er_name, fk->nullable ? "|o" : "||",
+		               fk->identifying ? "--" : "..", fk->unique ? "o|" : "o{", ct->er_name);
 		sk_buf_reset(&label);
 		fk_label(&label, fk);
 		mm_string(out, label.buf);
@@ -156,7 +156,7 @@ static void dot_table(struct sk_buf *out, const struct sk_cg_table *ct)
 	sk_buf_adds(out, "</B></TD></TR>\n");
 	for (size_t i = 0; i < ct->ncols; i++) {
 		const struct sk_cg_column *cc = &ct->cols[i];
-		sk_buf_addf(out, "<TR><TD PORT=\"c%zu\" ALIGN=\"LEFT\">", i + 1);
+		sk_buf_addfast(out, "<TR><TD PORT=\"c%zu\" ALIGN=\"LEFT\">", i + 1);
 		if (cc->pk)
 			sk_buf_adds(out, "<U>");
 		html(out, cc->col->name);
@@ -181,11 +181,11 @@ static void dot_table(struct sk_buf *out, const struct sk_cg_table *ct)
 			continue;
 		sk_buf_adds(out, "    ");
 		dot_string(out, ct->er_name);
-		sk_buf_addf(out, ":\"c%zu\" -> ", fk->ncols ? fk->cols[0] + 1 : 1);
+		sk_buf_addfast(out, ":\"c%zu\" -> ", fk->ncols ? fk->cols[0] + 1 : 1);
 		dot_string(out, fk->to->er_name);
-		sk_buf_addf(out, ":\"c%zu\" [arrowtail=%s, arrowhead=%s, style=%s, label=",
-		            fk->ncols ? fk->ref_cols[0] + 1 : 1, fk->unique ? "teeodot" : "crowodot",
-		            fk->nullable ? "teeodot" : "teetee", fk->identifying ? "solid" : "dashed");
+		sk_buf_addfast(out, ":\"c%zu\" [arrowtail=%s, arrowhead=%s, style=%s, label=",
+		               fk->ncols ? fk->ref_cols[0] + 1 : 1, fk->unique ? "teeodot" : "crowodot",
+		               fk->nullable ? "teeodot" : "teetee", fk->identifying ? "solid" : "dashed");
 		sk_buf_reset(&label);
 		fk_label(&label, fk);
 		dot_string(out, label.buf);

@@ -90,8 +90,9 @@ bool sk_cg_reserved(enum sk_cg_lang lang, const char *ident)
 		list = pyenum_reserved;
 		n = NELEM(pyenum_reserved);
 	}
+	/* the first byte first: most names differ there, without a call */
 	for (size_t i = 0; i < n; i++)
-		if (!strcmp(list[i], ident))
+		if (list[i][0] == ident[0] && !strcmp(list[i], ident))
 			return true;
 	return false;
 }
@@ -117,8 +118,11 @@ static void clean(struct sk_buf *out, const char *name)
 	size_t start = out->len;
 
 	for (const unsigned char *p = (const unsigned char *)name; *p;) {
-		if (is_word(*p)) {
-			sk_buf_addch(out, *p++);
+		const unsigned char *word = p;
+		while (is_word(*p))
+			p++;
+		if (p > word) {
+			sk_buf_add(out, word, (size_t)(p - word));
 			continue;
 		}
 		sk_buf_addch(out, '_');
@@ -188,7 +192,12 @@ bool sk_cg_class_ident(struct sk_buf *out, const char *name)
 	return strcmp(out->buf + start, name) != 0;
 }
 
-/* ---- scopes: an open-addressing set of strings ---- */
+/* ---- maps: open addressing over strings ---- */
+
+struct sk_cg_map_slot {
+	const char *key; /* NULL: free */
+	void *value;
+};
 
 static uint64_t hash_str(const char *s)
 {
@@ -201,59 +210,89 @@ static uint64_t hash_str(const char *s)
 	return h;
 }
 
+void sk_cg_map_init(struct sk_cg_map *m, struct sk_arena *arena)
+{
+	m->arena = arena;
+	m->slots = NULL;
+	m->nslots = m->nused = 0;
+}
+
+void sk_cg_map_release(struct sk_cg_map *m)
+{
+	free(m->slots);
+	m->slots = NULL;
+	m->nslots = m->nused = 0;
+}
+
+static size_t find_slot(const struct sk_cg_map *m, const char *key)
+{
+	size_t i = (size_t)hash_str(key) & (m->nslots - 1);
+
+	while (m->slots[i].key && strcmp(m->slots[i].key, key))
+		i = (i + 1) & (m->nslots - 1);
+	return i;
+}
+
+const char *sk_cg_map_find(const struct sk_cg_map *m, const char *key, void **value)
+{
+	const struct sk_cg_map_slot *slot;
+
+	if (!m->nslots)
+		return NULL;
+	slot = &m->slots[find_slot(m, key)];
+	if (slot->key && value)
+		*value = slot->value;
+	return slot->key;
+}
+
+static void grow(struct sk_cg_map *m)
+{
+	struct sk_cg_map_slot *old = m->slots;
+	size_t oldn = m->nslots;
+
+	m->nslots = oldn ? oldn * 2 : 64;
+	m->slots = sk_xcalloc(m->nslots, sizeof(*m->slots));
+	for (size_t i = 0; i < oldn; i++)
+		if (old[i].key)
+			m->slots[find_slot(m, old[i].key)] = old[i];
+	free(old);
+}
+
+const char *sk_cg_map_put(struct sk_cg_map *m, const char *key, void *value)
+{
+	struct sk_cg_map_slot *slot;
+
+	if ((m->nused + 1) * 2 > m->nslots)
+		grow(m);
+	slot = &m->slots[find_slot(m, key)];
+	if (!slot->key) {
+		slot->key = sk_arena_strdup(m->arena, key);
+		m->nused++;
+	}
+	slot->value = value;
+	return slot->key;
+}
+
+/* ---- scopes: a map of the names taken ---- */
+
 void sk_cg_scope_init(struct sk_cg_scope *s, struct sk_arena *arena)
 {
-	s->arena = arena;
-	s->slots = NULL;
-	s->nslots = s->nused = 0;
+	sk_cg_map_init(&s->names, arena);
 }
 
 void sk_cg_scope_release(struct sk_cg_scope *s)
 {
-	free(s->slots);
-	s->slots = NULL;
-	s->nslots = s->nused = 0;
-}
-
-static size_t find_slot(const struct sk_cg_scope *s, const char *name)
-{
-	size_t i = (size_t)hash_str(name) & (s->nslots - 1);
-
-	while (s->slots[i] && strcmp(s->slots[i], name))
-		i = (i + 1) & (s->nslots - 1);
-	return i;
+	sk_cg_map_release(&s->names);
 }
 
 bool sk_cg_scope_has(const struct sk_cg_scope *s, const char *name)
 {
-	return s->nslots && s->slots[find_slot(s, name)];
-}
-
-static void grow(struct sk_cg_scope *s)
-{
-	const char **old = s->slots;
-	size_t oldn = s->nslots;
-
-	s->nslots = oldn ? oldn * 2 : 64;
-	s->slots = sk_xcalloc(s->nslots, sizeof(*s->slots));
-	for (size_t i = 0; i < oldn; i++)
-		if (old[i])
-			s->slots[find_slot(s, old[i])] = old[i];
-	free(old);
+	return sk_cg_map_find(&s->names, name, NULL) != NULL;
 }
 
 const char *sk_cg_scope_take(struct sk_cg_scope *s, const char *name)
 {
-	size_t i;
-
-	if ((s->nused + 1) * 2 > s->nslots)
-		grow(s);
-	i = find_slot(s, name);
-	if (!s->slots[i]) {
-		s->slots[i] = sk_arena_strdup(s->arena, name);
-		s->nused++;
-	}
-	return s->slots[i];
+	return sk_cg_map_put(&s->names, name, NULL);
 }
 
 const char *sk_cg_scope_claim(struct sk_cg_scope *s, const char *name)
@@ -261,55 +300,99 @@ const char *sk_cg_scope_claim(struct sk_cg_scope *s, const char *name)
 	return sk_cg_scope_claim_stem(s, name, NULL, 0, true);
 }
 
-static bool stem_free(const struct sk_cg_scope *s, struct sk_buf *tmp, const char *stem,
-                      const char *const *suffixes, size_t nsuffixes, bool take_stem)
+/* tmp holds the stem; each stem + suffix is built after it in place */
+static bool stem_free(const struct sk_cg_scope *s, struct sk_buf *tmp, const char *const *suffixes,
+                      size_t nsuffixes, bool take_stem)
 {
-	if (take_stem && sk_cg_scope_has(s, stem))
-		return false;
-	for (size_t i = 0; i < nsuffixes; i++) {
-		sk_buf_reset(tmp);
-		sk_buf_adds(tmp, stem);
+	size_t stem_len = tmp->len;
+	bool free_ = !take_stem || !sk_cg_scope_has(s, tmp->buf);
+
+	for (size_t i = 0; i < nsuffixes && free_; i++) {
 		sk_buf_adds(tmp, suffixes[i]);
-		if (sk_cg_scope_has(s, tmp->buf))
-			return false;
+		free_ = !sk_cg_scope_has(s, tmp->buf);
+		sk_buf_setlen(tmp, stem_len);
 	}
-	return true;
+	return free_;
 }
 
 const char *sk_cg_scope_claim_stem(struct sk_cg_scope *s, const char *stem, const char *const *suffixes,
                                    size_t nsuffixes, bool take_stem)
 {
-	struct sk_buf cand = SK_BUF_INIT, tmp = SK_BUF_INIT;
+	struct sk_buf cand = SK_BUF_INIT;
 	const char *result;
+	size_t stem_len;
 
 	sk_buf_adds(&cand, stem);
-	for (unsigned n = 2; !stem_free(s, &tmp, cand.buf, suffixes, nsuffixes, take_stem); n++) {
+	for (unsigned n = 2; !stem_free(s, &cand, suffixes, nsuffixes, take_stem); n++) {
 		sk_buf_reset(&cand);
-		sk_buf_addf(&cand, "%s_%u", stem, n);
+		sk_buf_addfast(&cand, "%s_%u", stem, n);
 	}
-	result = take_stem ? sk_cg_scope_take(s, cand.buf) : sk_arena_strdup(s->arena, cand.buf);
+	result = take_stem ? sk_cg_scope_take(s, cand.buf) : sk_arena_strdup(s->names.arena, cand.buf);
+	stem_len = cand.len;
 	for (size_t i = 0; i < nsuffixes; i++) {
-		sk_buf_reset(&tmp);
-		sk_buf_adds(&tmp, cand.buf);
-		sk_buf_adds(&tmp, suffixes[i]);
-		sk_cg_scope_take(s, tmp.buf);
+		sk_buf_adds(&cand, suffixes[i]);
+		sk_cg_scope_take(s, cand.buf);
+		sk_buf_setlen(&cand, stem_len);
 	}
 	sk_buf_release(&cand);
-	sk_buf_release(&tmp);
 	return result;
 }
 
+/* ---- identifiers by name, computed once ---- */
+
+struct ident {
+	const char *text;
+	bool changed;
+};
+
+void sk_cg_idents_init(struct sk_cg_idents *m, struct sk_arena *arena)
+{
+	for (size_t i = 0; i < NELEM(m->by_lang); i++)
+		sk_cg_map_init(&m->by_lang[i], arena);
+}
+
+void sk_cg_idents_release(struct sk_cg_idents *m)
+{
+	for (size_t i = 0; i < NELEM(m->by_lang); i++)
+		sk_cg_map_release(&m->by_lang[i]);
+}
+
+const char *sk_cg_idents_get(struct sk_cg_idents *m, enum sk_cg_lang lang, const char *name, bool *changed)
+{
+	struct sk_cg_map *map = &m->by_lang[lang];
+	void *found = NULL;
+	struct ident *id;
+
+	if (sk_cg_map_find(map, name, &found)) {
+		id = found;
+	} else {
+		struct sk_buf b = SK_BUF_INIT;
+		id = sk_arena_alloc(map->arena, sizeof(*id));
+		id->changed = sk_cg_ident(&b, lang, name);
+		id->text = sk_arena_strndup(map->arena, b.buf, b.len);
+		sk_cg_map_put(map, name, id);
+		sk_buf_release(&b);
+	}
+	if (changed)
+		*changed = id->changed;
+	return id->text;
+}
+
 void sk_cg_assign(const char **out, struct sk_cg_scope *s, enum sk_cg_lang lang, const char *const *names,
-                  size_t n)
+                  size_t n, struct sk_cg_idents *idents)
 {
 	struct sk_buf b = SK_BUF_INIT;
-	char **want = sk_xcalloc(n ? n : 1, sizeof(*want));
+	const char **want = sk_xcalloc(n ? n : 1, sizeof(*want));
 	bool *changed = sk_xcalloc(n ? n : 1, sizeof(*changed));
 
 	for (size_t i = 0; i < n; i++) {
+		if (idents) {
+			want[i] = sk_cg_idents_get(idents, lang, names[i], &changed[i]);
+			continue;
+		}
 		sk_buf_reset(&b);
 		changed[i] = sk_cg_ident(&b, lang, names[i]);
-		want[i] = sk_xstrdup(b.buf);
+		want[i] = sk_arena_strndup(s->names.arena, b.buf, b.len);
 	}
 	/* names used as they are keep them; a renamed one yields */
 	for (size_t i = 0; i < n; i++)
@@ -317,47 +400,73 @@ void sk_cg_assign(const char **out, struct sk_cg_scope *s, enum sk_cg_lang lang,
 	for (size_t i = 0; i < n; i++)
 		if (!out[i])
 			out[i] = sk_cg_scope_claim(s, want[i]);
-	for (size_t i = 0; i < n; i++)
-		free(want[i]);
 	free(want);
 	free(changed);
 	sk_buf_release(&b);
 }
 
+/* A literal is written straight into the buffer, grown once for the
+ * longest escape of each byte ("\ooo", "\xhh"): it holds every name and
+ * every SQL text of the generated code. */
+static char *put_escape(char *w, int prefix, unsigned v, unsigned base)
+{
+	static const char digits[] = "0123456789abcdef";
+
+	*w++ = '\\';
+	if (prefix)
+		*w++ = (char)prefix;
+	if (base == 8)
+		*w++ = digits[(v >> 6) & 7];
+	*w++ = digits[base == 8 ? (v >> 3) & 7 : (v >> 4) & 15];
+	*w++ = digits[v & (base - 1)];
+	return w;
+}
+
+static void literal(struct sk_buf *out, const char *s, bool c)
+{
+	size_t n = strlen(s);
+	char *w;
+
+	sk_buf_grow(out, 4 * n + 2);
+	w = out->buf + out->len;
+	*w++ = '"';
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"':
+		case '\\':
+			*w++ = '\\';
+			*w++ = (char)*p;
+			break;
+		case '\n':
+			*w++ = '\\';
+			*w++ = 'n';
+			break;
+		case '\t':
+			*w++ = '\\';
+			*w++ = 't';
+			break;
+		case '?': /* C: "??" would start a trigraph */
+			*w++ = '?';
+			if (c && p[1] == '?')
+				*w++ = '\\';
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7f || (c && *p > 0x7f))
+				w = c ? put_escape(w, 0, *p, 8) : put_escape(w, 'x', *p, 16);
+			else
+				*w++ = (char)*p;
+		}
+	}
+	*w++ = '"';
+	sk_buf_setlen(out, (size_t)(w - out->buf));
+}
+
 void sk_cg_py_literal(struct sk_buf *out, const char *s)
 {
-	sk_buf_addch(out, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			sk_buf_addf(out, "\\%c", *p);
-		else if (*p == '\n')
-			sk_buf_adds(out, "\\n");
-		else if (*p == '\t')
-			sk_buf_adds(out, "\\t");
-		else if (*p < 0x20 || *p == 0x7f)
-			sk_buf_addf(out, "\\x%02x", *p);
-		else
-			sk_buf_addch(out, *p);
-	}
-	sk_buf_addch(out, '"');
+	literal(out, s, false);
 }
 
 void sk_cg_c_literal(struct sk_buf *out, const char *s)
 {
-	sk_buf_addch(out, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			sk_buf_addf(out, "\\%c", *p);
-		else if (*p == '\n')
-			sk_buf_adds(out, "\\n");
-		else if (*p == '\t')
-			sk_buf_adds(out, "\\t");
-		else if (*p == '?' && p[1] == '?')
-			sk_buf_adds(out, "?\\");
-		else if (*p < 0x20 || *p >= 0x7f)
-			sk_buf_addf(out, "\\%03o", *p);
-		else
-			sk_buf_addch(out, *p);
-	}
-	sk_buf_addch(out, '"');
+	literal(out, s, true);
 }

@@ -50,12 +50,28 @@ bool sk_cg_class_ident(struct sk_buf *out, const char *name);
  * registry, query, ...) and Pydantic's BaseModel attributes (1.x and 2.x). */
 bool sk_cg_reserved(enum sk_cg_lang lang, const char *ident);
 
+/* A map from strings to pointers (open addressing), the table behind
+ * scopes and the plan's memos. Keys are copied into the arena given to
+ * sk_cg_map_init; the table is freed by sk_cg_map_release. */
+struct sk_cg_map_slot;
+struct sk_cg_map {
+	struct sk_arena *arena;
+	struct sk_cg_map_slot *slots;
+	size_t nslots, nused;
+};
+void sk_cg_map_init(struct sk_cg_map *m, struct sk_arena *arena);
+void sk_cg_map_release(struct sk_cg_map *m);
+/* The map's copy of key, or NULL when key is not in it; *value (when
+ * value is not NULL) gets its value. */
+const char *sk_cg_map_find(const struct sk_cg_map *m, const char *key, void **value);
+/* Adds key with value (or sets the value of a key already there); returns
+ * the map's copy of key. */
+const char *sk_cg_map_put(struct sk_cg_map *m, const char *key, void *value);
+
 /* A scope of unique names (step 5). Names live in the arena given to
  * sk_cg_scope_init; the scope's table is freed by sk_cg_scope_release. */
 struct sk_cg_scope {
-	struct sk_arena *arena;
-	const char **slots;
-	size_t nslots, nused;
+	struct sk_cg_map names;
 };
 void sk_cg_scope_init(struct sk_cg_scope *s, struct sk_arena *arena);
 void sk_cg_scope_release(struct sk_cg_scope *s);
@@ -69,11 +85,24 @@ const char *sk_cg_scope_claim(struct sk_cg_scope *s, const char *name);
 const char *sk_cg_scope_claim_stem(struct sk_cg_scope *s, const char *stem, const char *const *suffixes,
                                    size_t nsuffixes, bool take_stem);
 
+/* Steps 1 to 4 computed once per name and language: a model's tables
+ * repeat their column names (id, name, created_at), so a plan keeps one
+ * of these for all its scopes. Strings live in the arena given to
+ * sk_cg_idents_init; the tables are freed by sk_cg_idents_release. */
+struct sk_cg_idents {
+	struct sk_cg_map by_lang[SK_CG_LANG_PYENUM + 1];
+};
+void sk_cg_idents_init(struct sk_cg_idents *m, struct sk_arena *arena);
+void sk_cg_idents_release(struct sk_cg_idents *m);
+/* What sk_cg_ident appends for name, and (changed, may be NULL) what it
+ * returns. */
+const char *sk_cg_idents_get(struct sk_cg_idents *m, enum sk_cg_lang lang, const char *name, bool *changed);
+
 /* Step 5 for a list: out[i] is the unique identifier of names[i] in scope s
  * (see above: unchanged names first). out[] strings live in the scope's
- * arena. */
+ * arena. idents, when not NULL, remembers steps 1 to 4 across calls. */
 void sk_cg_assign(const char **out, struct sk_cg_scope *s, enum sk_cg_lang lang, const char *const *names,
-                  size_t n);
+                  size_t n, struct sk_cg_idents *idents);
 
 /* Literals: a Python "..." string (UTF-8 kept, control characters
  * escaped) and a C "..." string (non-ASCII bytes as octal escapes, no

@@ -49,9 +49,9 @@ static const char prelude[] =
 static void field(struct sk_buf *out, const struct sk_cg_column *cc, bool optional)
 {
 	if (optional)
-		sk_buf_addf(out, "    %s: typing.Optional[%s] = None\n", cc->py_name, cc->type.pydantic);
+		sk_buf_addfast(out, "    %s: typing.Optional[%s] = None\n", cc->py_name, cc->type.pydantic);
 	else
-		sk_buf_addf(out, "    %s: %s\n", cc->py_name, cc->type.pydantic);
+		sk_buf_addfast(out, "    %s: %s\n", cc->py_name, cc->type.pydantic);
 }
 
 /* Base holds what Create and Read agree on */
@@ -64,7 +64,7 @@ static void table_block(struct sk_buf *out, const struct sk_cg_table *ct)
 {
 	size_t n;
 
-	sk_buf_addf(out, "\n\nclass %sBase(_Schema):\n", ct->py_class);
+	sk_buf_addfast(out, "\n\nclass %sBase(_Schema):\n", ct->py_class);
 	sk_buf_adds(out, "    ");
 	{
 		struct sk_buf d = SK_BUF_INIT;
@@ -83,7 +83,7 @@ static void table_block(struct sk_buf *out, const struct sk_cg_table *ct)
 	if (!n)
 		sk_buf_adds(out, "    pass\n");
 
-	sk_buf_addf(out, "\n\nclass %sCreate(%sBase):\n", ct->py_class, ct->py_class);
+	sk_buf_addfast(out, "\n\nclass %sCreate(%sBase):\n", ct->py_class, ct->py_class);
 	n = 0;
 	for (size_t i = 0; i < ct->ncols; i++)
 		if (ct->cols[i].insertable && !in_base(&ct->cols[i])) {
@@ -93,7 +93,7 @@ static void table_block(struct sk_buf *out, const struct sk_cg_table *ct)
 	if (!n)
 		sk_buf_adds(out, "    pass\n");
 
-	sk_buf_addf(out, "\n\nclass %sRead(%sBase):\n", ct->py_class, ct->py_class);
+	sk_buf_addfast(out, "\n\nclass %sRead(%sBase):\n", ct->py_class, ct->py_class);
 	n = 0;
 	for (size_t i = 0; i < ct->ncols; i++)
 		if (!in_base(&ct->cols[i])) {

@@ -83,14 +83,7 @@ static void forward_stem(struct sk_buf *out, const struct sk_cg_fk *fk)
 
 static const char *claim_attr(struct sk_cg_plan *p, struct sk_cg_table *t, const char *want)
 {
-	struct sk_buf b = SK_BUF_INIT;
-	const char *r;
-
-	sk_cg_ident(&b, SK_CG_LANG_PYTHON, want);
-	r = sk_cg_scope_claim(&t->py_scope, b.buf);
-	sk_buf_release(&b);
-	(void)p;
-	return r;
+	return sk_cg_scope_claim(&t->py_scope, sk_cg_idents_get(&p->idents, SK_CG_LANG_PYTHON, want, NULL));
 }
 
 /* All relationship names, decided before any class is written (a class's
@@ -137,7 +130,7 @@ static void plan_relationships(struct sagen *g)
 			sk_buf_reset(&back);
 			sk_buf_adds(&back, ct->t->name);
 			if (same > 1 || fk->to == ct)
-				sk_buf_addf(&back, "_%s", stem.buf);
+				sk_buf_addfast(&back, "_%s", stem.buf);
 			fw = add_rel(&g->rels[i]);
 			fw->fk = fk;
 			fw->forward = true;
@@ -187,7 +180,7 @@ static void server_default(struct sk_buf *out, const struct sk_cg_plan *p, const
 	struct sk_buf b = SK_BUF_INIT;
 
 	if (p->m->dialect == SK_DIALECT_SQLITE && !is_literal_default(expr))
-		sk_buf_addf(&b, "(%s)", expr);
+		sk_buf_addfast(&b, "(%s)", expr);
 	else
 		sk_buf_adds(&b, expr);
 	sk_buf_adds(out, ", server_default=sa.text(");
@@ -208,23 +201,23 @@ static void sequence_options(struct sk_buf *out, const struct sk_sequence *s)
 	long long minv = asc ? 1 : -maxv - 1, topv = asc ? maxv : -1;
 
 	if (s->start != (asc ? s->min_value : s->max_value))
-		sk_buf_addf(out, ", start=%lld", s->start);
+		sk_buf_addfast(out, ", start=%lld", s->start);
 	if (s->increment != 1)
-		sk_buf_addf(out, ", increment=%lld", s->increment);
+		sk_buf_addfast(out, ", increment=%lld", s->increment);
 	if (s->min_value != minv)
-		sk_buf_addf(out, ", minvalue=%lld", s->min_value);
+		sk_buf_addfast(out, ", minvalue=%lld", s->min_value);
 	if (s->max_value != topv)
-		sk_buf_addf(out, ", maxvalue=%lld", s->max_value);
+		sk_buf_addfast(out, ", maxvalue=%lld", s->max_value);
 	if (s->cache != 1)
-		sk_buf_addf(out, ", cache=%lld", s->cache);
+		sk_buf_addfast(out, ", cache=%lld", s->cache);
 	if (s->cycle)
 		sk_buf_adds(out, ", cycle=True");
 }
 
 static void identity(struct sk_buf *out, const struct sk_cg_column *cc)
 {
-	sk_buf_addf(out, ", sa.Identity(always=%s",
-	            cc->col->identity == SK_IDENTITY_ALWAYS ? "True" : "False");
+	sk_buf_addfast(out, ", sa.Identity(always=%s",
+	               cc->col->identity == SK_IDENTITY_ALWAYS ? "True" : "False");
 	if (cc->col->identity_seq)
 		sequence_options(out, cc->col->identity_seq);
 	sk_buf_adds(out, ")");
@@ -283,7 +276,8 @@ static const struct sk_sequence *default_sequence(const struct sk_cg_plan *p, co
 			sk_buf_addch(part, *q);
 		}
 	}
-	for (size_t i = 0; i < p->m->nsequences && !hit; i++) {
+	for (size_t i = sk_cg_index_first(&p->sequences_by_name, name.buf); i != SIZE_MAX && !hit;
+	     i = sk_cg_index_next(&p->sequences_by_name, i)) {
 		const struct sk_sequence *q = &p->m->sequences[i];
 		if (!strcmp(q->name, name.buf) &&
 		    (schema.len ? !strcmp(q->schema ? q->schema : "", schema.buf)
@@ -353,7 +347,7 @@ static void column_expr(struct sk_buf *out, const struct sk_cg_plan *p, const st
 	if (strcmp(cc->py_name, c->name)) {
 		/* the key is what constraints name and what binds are called
 		 * (psycopg2 would turn "my col" into my_col, another column's) */
-		sk_buf_addf(out, ", key=\"%s\"", cc->py_name);
+		sk_buf_addfast(out, ", key=\"%s\"", cc->py_name);
 	}
 	if (c->identity != SK_IDENTITY_NONE)
 		identity(out, cc);
@@ -366,7 +360,7 @@ static void column_expr(struct sk_buf *out, const struct sk_cg_plan *p, const st
 	if (c->generated_expr) {
 		sk_buf_adds(out, ", sa.Computed(");
 		py(out, c->generated_expr);
-		sk_buf_addf(out, ", persisted=%s)", c->generated_stored ? "True" : "False");
+		sk_buf_addfast(out, ", persisted=%s)", c->generated_stored ? "True" : "False");
 	}
 	if (cc->pk)
 		sk_buf_adds(out, ", primary_key=True");
@@ -463,8 +457,8 @@ static void fk_expr(struct sk_buf *out, const struct sk_cg_plan *p, const struct
 	for (size_t i = 0; i < c->nref_columns; i++) {
 		sk_buf_reset(&ref);
 		if (rs && !sk_cg_default_schema(p, rs))
-			sk_buf_addf(&ref, "%s.", rs);
-		sk_buf_addf(&ref, "%s.%s", c->ref_table, col_key(to, c->ref_columns[i]));
+			sk_buf_addfast(&ref, "%s.", rs);
+		sk_buf_addfast(&ref, "%s.%s", c->ref_table, col_key(to, c->ref_columns[i]));
 		if (i)
 			sk_buf_adds(out, ", ");
 		py(out, ref.buf);
@@ -472,9 +466,9 @@ static void fk_expr(struct sk_buf *out, const struct sk_cg_plan *p, const struct
 	sk_buf_adds(out, "]");
 	name_kw(out, c->name);
 	if (fk_action(c->on_delete))
-		sk_buf_addf(out, ", ondelete=\"%s\"", fk_action(c->on_delete));
+		sk_buf_addfast(out, ", ondelete=\"%s\"", fk_action(c->on_delete));
 	if (fk_action(c->on_update))
-		sk_buf_addf(out, ", onupdate=\"%s\"", fk_action(c->on_update));
+		sk_buf_addfast(out, ", onupdate=\"%s\"", fk_action(c->on_update));
 	if (c->match == 'f')
 		sk_buf_adds(out, ", match=\"FULL\"");
 	else if (c->match == 'p')
@@ -505,7 +499,7 @@ static bool index_expressible(const struct sk_cg_plan *p, const struct sk_cg_tab
 		sk_buf_release(&b);
 		return ok;
 	}
-	sk_buf_addf(&b, "CREATE %sINDEX ", x->unique ? "UNIQUE " : "");
+	sk_buf_addfast(&b, "CREATE %sINDEX ", x->unique ? "UNIQUE " : "");
 	sk_db_quote_ident(&b, SK_DIALECT_POSTGRES, x->name);
 	sk_buf_adds(&b, " ON ");
 	if (ct->t->schema) {
@@ -513,7 +507,7 @@ static bool index_expressible(const struct sk_cg_plan *p, const struct sk_cg_tab
 		sk_buf_addch(&b, '.');
 	}
 	sk_db_quote_ident(&b, SK_DIALECT_POSTGRES, ct->t->name);
-	sk_buf_addf(&b, " USING %s (", x->method && *x->method ? x->method : "btree");
+	sk_buf_addfast(&b, " USING %s (", x->method && *x->method ? x->method : "btree");
 	for (size_t k = 0; k < x->nkeys; k++) {
 		if (k)
 			sk_buf_adds(&b, ", ");
@@ -524,7 +518,7 @@ static bool index_expressible(const struct sk_cg_plan *p, const struct sk_cg_tab
 	}
 	sk_buf_adds(&b, ")");
 	if (x->predicate)
-		sk_buf_addf(&b, " WHERE %s", x->predicate);
+		sk_buf_addfast(&b, " WHERE %s", x->predicate);
 	ok = x->definition && !strcmp(b.buf, x->definition);
 	sk_buf_release(&b);
 	return ok;
@@ -548,10 +542,10 @@ static void index_expr(struct sk_buf *out, const struct sk_cg_plan *p, const str
 	if (x->unique)
 		sk_buf_adds(out, ", unique=True");
 	if (p->m->dialect == SK_DIALECT_POSTGRES && x->method && *x->method && strcmp(x->method, "btree"))
-		sk_buf_addf(out, ", postgresql_using=\"%s\"", x->method);
+		sk_buf_addfast(out, ", postgresql_using=\"%s\"", x->method);
 	if (x->predicate) {
-		sk_buf_addf(out, ", %s_where=sa.text(",
-		            p->m->dialect == SK_DIALECT_POSTGRES ? "postgresql" : "sqlite");
+		sk_buf_addfast(out, ", %s_where=sa.text(",
+		               p->m->dialect == SK_DIALECT_POSTGRES ? "postgresql" : "sqlite");
 		py(out, x->predicate);
 		sk_buf_adds(out, ")");
 	}
@@ -571,13 +565,13 @@ static void table_items(struct sk_buf *out, const struct sk_cg_plan *p, const st
 			/* on the columns; a named key keeps its name */
 			if (!c->name || !*c->name)
 				continue;
-			sk_buf_addf(out, "%ssa.PrimaryKeyConstraint(", indent);
+			sk_buf_addfast(out, "%ssa.PrimaryKeyConstraint(", indent);
 			key_list(out, ct, c->columns, c->ncolumns);
 			name_kw(out, c->name);
 			sk_buf_adds(out, "),\n");
 			break;
 		case SK_CON_UNIQUE:
-			sk_buf_addf(out, "%ssa.UniqueConstraint(", indent);
+			sk_buf_addfast(out, "%ssa.UniqueConstraint(", indent);
 			key_list(out, ct, c->columns, c->ncolumns);
 			name_kw(out, c->name);
 			if (c->deferrable)
@@ -589,7 +583,7 @@ static void table_items(struct sk_buf *out, const struct sk_cg_plan *p, const st
 		case SK_CON_CHECK: {
 			struct sk_buf body = SK_BUF_INIT;
 			check_body(&body, c->definition ? c->definition : "", c->not_valid);
-			sk_buf_addf(out, "%ssa.CheckConstraint(", indent);
+			sk_buf_addfast(out, "%ssa.CheckConstraint(", indent);
 			py(out, body.buf);
 			name_kw(out, c->name);
 			sk_buf_adds(out, "),\n");
@@ -626,7 +620,7 @@ static void table_kwargs(struct sk_buf *out, const struct sk_cg_plan *p, const s
 #define KW(k)                                                                                                \
 	do {                                                                                                 \
 		sk_buf_adds(out, any ? ", " : "");                                                           \
-		sk_buf_addf(out, "%s%s%s", q, k, sep);                                                       \
+		sk_buf_addfast(out, "%s%s%s", q, k, sep);                                                    \
 		any = true;                                                                                  \
 	} while (0)
 	if (ct->qualified) {
@@ -663,12 +657,6 @@ static bool has_kwargs(const struct sk_cg_plan *p, const struct sk_cg_table *ct)
 	       (p->m->dialect == SK_DIALECT_SQLITE && (t->autoincrement || t->without_rowid));
 }
 
-static bool is_partition_of(const struct sk_table *part, const struct sk_table *parent)
-{
-	return part->parent_name && !strcmp(part->parent_name, parent->name) &&
-	       !strcmp(part->parent_schema ? part->parent_schema : "", parent->schema ? parent->schema : "");
-}
-
 /* CREATE TABLE ... PARTITION OF for the partitions of parent, each before
  * its own partitions */
 static void partition_events(struct sk_buf *out, const struct sk_cg_plan *p, const struct sk_table *parent,
@@ -677,7 +665,7 @@ static void partition_events(struct sk_buf *out, const struct sk_cg_plan *p, con
 	for (size_t i = 0; i < p->m->ntables && depth < 16; i++) {
 		const struct sk_table *part = &p->m->tables[i];
 		struct sk_buf stmt = SK_BUF_INIT;
-		if (!is_partition_of(part, parent))
+		if (!sk_cg_is_partition_of(part, parent))
 			continue;
 		sk_buf_adds(&stmt, "CREATE TABLE ");
 		sk_db_quote_ident(&stmt, SK_DIALECT_POSTGRES, part->schema);
@@ -687,10 +675,10 @@ static void partition_events(struct sk_buf *out, const struct sk_cg_plan *p, con
 		sk_db_quote_ident(&stmt, SK_DIALECT_POSTGRES, parent->schema);
 		sk_buf_addch(&stmt, '.');
 		sk_db_quote_ident(&stmt, SK_DIALECT_POSTGRES, parent->name);
-		sk_buf_addf(&stmt, " %s", part->partition_bound ? part->partition_bound : "DEFAULT");
+		sk_buf_addfast(&stmt, " %s", part->partition_bound ? part->partition_bound : "DEFAULT");
 		if (part->partition_key)
-			sk_buf_addf(&stmt, " PARTITION BY %s", part->partition_key);
-		sk_buf_addf(out, "sa.event.listen(%s, \"after_create\", sa.DDL(", table_expr);
+			sk_buf_addfast(&stmt, " PARTITION BY %s", part->partition_key);
+		sk_buf_addfast(out, "sa.event.listen(%s, \"after_create\", sa.DDL(", table_expr);
 		py(out, stmt.buf);
 		sk_buf_adds(out, ").execute_if(dialect=\"postgresql\"))\n");
 		sk_buf_release(&stmt);
@@ -719,18 +707,18 @@ static void ddl_events(struct sk_buf *out, const struct sk_cg_plan *p, const str
 		sk_db_quote_ident(&stmt, p->m->dialect, t->name);
 		sk_buf_adds(&stmt, " ADD CONSTRAINT ");
 		sk_db_quote_ident(&stmt, p->m->dialect, c->name);
-		sk_buf_addf(&stmt, " %s", c->definition);
-		sk_buf_addf(out, "sa.event.listen(%s, \"after_create\", sa.DDL(", table_expr);
+		sk_buf_addfast(&stmt, " %s", c->definition);
+		sk_buf_addfast(out, "sa.event.listen(%s, \"after_create\", sa.DDL(", table_expr);
 		py(out, stmt.buf);
-		sk_buf_addf(out, ").execute_if(dialect=\"%s\"))\n", dialect);
+		sk_buf_addfast(out, ").execute_if(dialect=\"%s\"))\n", dialect);
 		sk_buf_release(&stmt);
 	}
 	for (size_t i = 0; i < t->nindexes; i++) {
 		if (index_expressible(p, ct, &t->indexes[i]) || !t->indexes[i].definition)
 			continue;
-		sk_buf_addf(out, "sa.event.listen(%s, \"after_create\", sa.DDL(", table_expr);
+		sk_buf_addfast(out, "sa.event.listen(%s, \"after_create\", sa.DDL(", table_expr);
 		py(out, t->indexes[i].definition);
-		sk_buf_addf(out, ").execute_if(dialect=\"%s\"))\n", dialect);
+		sk_buf_addfast(out, ").execute_if(dialect=\"%s\"))\n", dialect);
 	}
 	if (t->options && p->m->dialect == SK_DIALECT_POSTGRES) {
 		/* storage parameters: SQLAlchemy has no Table option for them */
@@ -739,8 +727,8 @@ static void ddl_events(struct sk_buf *out, const struct sk_cg_plan *p, const str
 		sk_db_quote_ident(&stmt, SK_DIALECT_POSTGRES, t->schema);
 		sk_buf_addch(&stmt, '.');
 		sk_db_quote_ident(&stmt, SK_DIALECT_POSTGRES, t->name);
-		sk_buf_addf(&stmt, " SET (%s)", t->options);
-		sk_buf_addf(out, "sa.event.listen(%s, \"after_create\", sa.DDL(", table_expr);
+		sk_buf_addfast(&stmt, " SET (%s)", t->options);
+		sk_buf_addfast(out, "sa.event.listen(%s, \"after_create\", sa.DDL(", table_expr);
 		py(out, stmt.buf);
 		sk_buf_adds(out, ").execute_if(dialect=\"postgresql\"))\n");
 		sk_buf_release(&stmt);
@@ -752,9 +740,8 @@ static bool needs_ddl_events(const struct sk_cg_plan *p, const struct sk_cg_tabl
 {
 	if (ct->t->options && p->m->dialect == SK_DIALECT_POSTGRES)
 		return true;
-	for (size_t i = 0; i < p->m->ntables; i++)
-		if (is_partition_of(&p->m->tables[i], ct->t))
-			return true;
+	if (ct->has_partitions)
+		return true;
 	for (size_t i = 0; i < ct->t->nconstraints; i++)
 		if (ct->t->constraints[i].kind == SK_CON_EXCLUDE)
 			return true;
@@ -771,7 +758,7 @@ static void attr_list(struct sk_buf *out, const struct sk_cg_table *t, const siz
 
 	sk_buf_addch(&b, '[');
 	for (size_t i = 0; i < n; i++)
-		sk_buf_addf(&b, "%s%s.%s", i ? ", " : "", t->py_class, t->cols[cols[i]].py_name);
+		sk_buf_addfast(&b, "%s%s.%s", i ? ", " : "", t->py_class, t->cols[cols[i]].py_name);
 	sk_buf_addch(&b, ']');
 	py(out, b.buf);
 	sk_buf_release(&b);
@@ -779,7 +766,7 @@ static void attr_list(struct sk_buf *out, const struct sk_cg_table *t, const siz
 
 static void relationship(struct sk_buf *out, const struct rel *r)
 {
-	sk_buf_addf(out, "    %s = orm.relationship(\"%s\"", r->attr, r->target);
+	sk_buf_addfast(out, "    %s = orm.relationship(\"%s\"", r->attr, r->target);
 	if (r->secondary) {
 		sk_buf_adds(out, ", secondary=");
 		py(out, r->secondary);
@@ -796,7 +783,7 @@ static void relationship(struct sk_buf *out, const struct rel *r)
 		if (!r->forward && (fk->con->on_delete == 'c' || fk->con->on_delete == 'n'))
 			sk_buf_adds(out, ", passive_deletes=True");
 	}
-	sk_buf_addf(out, ", back_populates=\"%s\")\n", r->back);
+	sk_buf_addfast(out, ", back_populates=\"%s\")\n", r->back);
 }
 
 static void class_block(struct sagen *g, struct sk_cg_table *ct, const struct rels *rels)
@@ -805,7 +792,7 @@ static void class_block(struct sagen *g, struct sk_cg_table *ct, const struct re
 	const struct sk_cg_plan *p = g->p;
 	struct sk_buf items = SK_BUF_INIT, cm = SK_BUF_INIT;
 
-	sk_buf_addf(out, "\n\nclass %s(Base):\n", ct->py_class);
+	sk_buf_addfast(out, "\n\nclass %s(Base):\n", ct->py_class);
 	if (ct->t->comment) {
 		sk_cg_comment_text(&cm, ct->t->comment);
 		sk_buf_adds(out, "    ");
@@ -828,7 +815,7 @@ static void class_block(struct sagen *g, struct sk_cg_table *ct, const struct re
 	}
 	sk_buf_adds(out, "\n");
 	for (size_t i = 0; i < ct->ncols; i++) {
-		sk_buf_addf(out, "    %s = ", ct->cols[i].py_name);
+		sk_buf_addfast(out, "    %s = ", ct->cols[i].py_name);
 		column_expr(out, p, ct, &ct->cols[i], false);
 		sk_buf_adds(out, "\n");
 	}
@@ -838,7 +825,7 @@ static void class_block(struct sagen *g, struct sk_cg_table *ct, const struct re
 		relationship(out, &rels->items[i]);
 	if (needs_ddl_events(p, ct)) {
 		struct sk_buf te = SK_BUF_INIT;
-		sk_buf_addf(&te, "%s.__table__", ct->py_class);
+		sk_buf_addfast(&te, "%s.__table__", ct->py_class);
 		sk_buf_adds(out, "\n\n");
 		ddl_events(out, p, ct, te.buf);
 		sk_buf_release(&te);
@@ -852,7 +839,7 @@ static void table_block(struct sagen *g, const struct sk_cg_table *ct)
 	struct sk_buf *out = g->out;
 	const struct sk_cg_plan *p = g->p;
 
-	sk_buf_addf(out, "\n\n%s = sa.Table(\n    ", ct->py_var);
+	sk_buf_addfast(out, "\n\n%s = sa.Table(\n    ", ct->py_var);
 	py(out, ct->t->name);
 	sk_buf_adds(out, ",\n    Base.metadata,\n");
 	for (size_t i = 0; i < ct->ncols; i++) {
@@ -875,7 +862,7 @@ static void table_block(struct sagen *g, const struct sk_cg_table *ct)
 
 static void enum_block(struct sk_buf *out, const struct sk_cg_enum *e)
 {
-	sk_buf_addf(out, "\n\nclass %s(str, enum.Enum):\n", e->py_class);
+	sk_buf_addfast(out, "\n\nclass %s(str, enum.Enum):\n", e->py_class);
 	sk_buf_adds(out, "    ");
 	{
 		struct sk_buf d = SK_BUF_INIT;
@@ -886,7 +873,7 @@ static void enum_block(struct sk_buf *out, const struct sk_cg_enum *e)
 	}
 	sk_buf_adds(out, "\n\n");
 	for (size_t i = 0; i < e->type->nlabels; i++) {
-		sk_buf_addf(out, "    %s = ", e->py_members[i]);
+		sk_buf_addfast(out, "    %s = ", e->py_members[i]);
 		py(out, e->type->labels[i]);
 		sk_buf_adds(out, "\n");
 	}

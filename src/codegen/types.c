@@ -424,7 +424,7 @@ static bool key_matches(const char *key, enum sk_dialect d, const char *cand)
 	parse_type(&k, key);
 	sk_buf_adds(&canon, pg_canonical(k.base.buf));
 	if (k.has_mods)
-		sk_buf_addf(&canon, "(%s)", k.mods.buf);
+		sk_buf_addfast(&canon, "(%s)", k.mods.buf);
 	hit = !strcmp(canon.buf, cand);
 	sk_buf_release(&canon);
 	parsed_release(&k);
@@ -444,7 +444,7 @@ static const struct sk_cg_override *find_override(const struct sk_cg_overrides *
 	if (p->has_mods) {
 		/* PostgreSQL puts timestamp's modifier in the middle; a key
 		 * writes it after the name */
-		sk_buf_addf(&full, "(%s)", p->mods.buf);
+		sk_buf_addfast(&full, "(%s)", p->mods.buf);
 	}
 	cands[0] = full.buf;
 	cands[1] = p->base.buf;
@@ -585,10 +585,10 @@ static void resolve_scalar(struct sk_cg_type *out, struct sk_arena *a, const str
 		const char *cls = enum_class ? enum_class(ctx, ut) : "str";
 		out->kind = SK_CG_ENUM;
 		out->enum_type = ut;
-		sk_buf_addf(&tmp, "sa.Enum(%s, name=", cls);
+		sk_buf_addfast(&tmp, "sa.Enum(%s, name=", cls);
 		sk_buf_adds(&tmp, python_string(a, ut->name));
 		if (ut->schema && strcmp(ut->schema, "public"))
-			sk_buf_addf(&tmp, ", schema=%s", python_string(a, ut->schema));
+			sk_buf_addfast(&tmp, ", schema=%s", python_string(a, ut->schema));
 		sk_buf_adds(&tmp, ", values_callable=_enum_values)");
 		out->sqlalchemy = sk_arena_strdup(a, tmp.buf);
 		out->python = out->pydantic = cls;

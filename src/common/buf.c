@@ -182,3 +182,113 @@ void sk_buf_rtrim(struct sk_buf *sb)
 	if (sb->alloc)
 		sb->buf[sb->len] = '\0';
 }
+
+/* sk_buf_add without the NUL: a run of text of a format, terminated once
+ * at its end */
+static void put(struct sk_buf *sb, const char *s, size_t n)
+{
+	if (!n)
+		return;
+	if (sb->alloc - sb->len <= n)
+		sk_buf_grow(sb, n);
+	memcpy(sb->buf + sb->len, s, n);
+	sb->len += n;
+}
+
+/* the decimal digits of v, after a '-' when negative */
+static void add_decimal(struct sk_buf *sb, unsigned long long v, int negative)
+{
+	char digits[24];
+	size_t i = sizeof(digits);
+
+	do {
+		digits[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	if (negative)
+		digits[--i] = '-';
+	put(sb, digits + i, sizeof(digits) - i);
+}
+
+static void add_signed(struct sk_buf *sb, long long v)
+{
+	/* the magnitude computed unsigned: -LLONG_MIN does not overflow */
+	add_decimal(sb, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v, v < 0);
+}
+
+void sk_buf_vaddfast(struct sk_buf *sb, const char *fmt, va_list ap)
+{
+	const char *p = fmt;
+
+	for (;;) {
+		const char *pct = strchr(p, '%');
+		const char *s;
+
+		if (!pct) {
+			put(sb, p, strlen(p));
+			break;
+		}
+		put(sb, p, (size_t)(pct - p));
+		p = pct + 2;
+		switch (pct[1]) {
+		case 's':
+			s = va_arg(ap, const char *);
+			if (!s)
+				s = "(null)";
+			put(sb, s, strlen(s));
+			continue;
+		case 'c': {
+			char c = (char)va_arg(ap, int);
+			put(sb, &c, 1);
+			continue;
+		}
+		case 'd':
+			add_signed(sb, va_arg(ap, int));
+			continue;
+		case 'u':
+			add_decimal(sb, va_arg(ap, unsigned), 0);
+			continue;
+		case '%':
+			put(sb, "%", 1);
+			continue;
+		case 'z':
+			if (pct[2] == 'u') {
+				add_decimal(sb, va_arg(ap, size_t), 0);
+				p = pct + 3;
+				continue;
+			}
+			break;
+		case 'l':
+			if (pct[2] == 'l' && pct[3] == 'd') {
+				add_signed(sb, va_arg(ap, long long));
+				p = pct + 4;
+				continue;
+			}
+			if (pct[2] == 'l' && pct[3] == 'u') {
+				add_decimal(sb, va_arg(ap, unsigned long long), 0);
+				p = pct + 4;
+				continue;
+			}
+			break;
+		default:
+			break;
+		}
+		/* flags, a width, a precision or another conversion: printf
+		 * formats the rest, with the arguments not yet taken */
+		if (sb->alloc)
+			sb->buf[sb->len] = '\0';
+		sk_buf_vaddf(sb, pct, ap);
+		return;
+	}
+	if (sb->alloc)
+		sb->buf[sb->len] = '\0';
+}
+
+void sk_buf_addfast(struct sk_buf *sb, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	sk_buf_vaddfast(sb, fmt, ap);
+	va_end(ap);
+}

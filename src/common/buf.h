@@ -35,6 +35,16 @@ void sk_buf_addch(struct sk_buf *sb, int c);
 void sk_buf_addf(struct sk_buf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sk_buf_vaddf(struct sk_buf *sb, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 void sk_buf_rtrim(struct sk_buf *sb);
+/*
+ * sk_buf_addf without printf for the conversions generated text is made of:
+ * %s, %c, %d, %u, %zu, %lld, %llu and %%, with no flags, width or precision
+ * (a NULL %s appends "(null)", as glibc does). At the first other
+ * conversion the rest of fmt goes to sk_buf_vaddf, so any printf format
+ * gives sk_buf_addf's bytes; the common ones cost a copy instead of a
+ * vsnprintf call (codegen writes hundreds of MB of code with it).
+ */
+void sk_buf_addfast(struct sk_buf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sk_buf_vaddfast(struct sk_buf *sb, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
 /* Allocation helpers that abort on out-of-memory. */
 void *sk_xmalloc(size_t n);

@@ -121,7 +121,7 @@ static void assign(const char **out, enum sk_cg_lang lang, const char *const *na
 	struct sk_cg_scope s;
 
 	sk_cg_scope_init(&s, a);
-	sk_cg_assign(out, &s, lang, names, n);
+	sk_cg_assign(out, &s, lang, names, n, NULL);
 	sk_cg_scope_release(&s);
 }
 
@@ -428,6 +428,79 @@ static void test_codegen__overrides_from_schemake_ini(void **state)
 	sk_arena_release(&a);
 }
 
+/* sk_cg_assign with the plan's memo of identifiers gives what it gives
+ * without, scope after scope; the memo hands out one string per name */
+static void test_codegen__assign_memo_same_as_without(void **state)
+{
+	struct sk_arena a = SK_ARENA_INIT;
+	struct sk_cg_idents memo;
+	const char *const names[] = {"my col", "my_col", "class", "2fa", "id", "_x", "\xc5\xbc"};
+	const char *with[7], *without[7];
+	bool changed = false;
+	(void)state;
+
+	sk_cg_idents_init(&memo, &a);
+	for (int round = 0; round < 3; round++) {
+		for (enum sk_cg_lang lang = SK_CG_LANG_C; lang <= SK_CG_LANG_PYENUM; lang++) {
+			struct sk_cg_scope s1, s2;
+			sk_cg_scope_init(&s1, &a);
+			sk_cg_scope_init(&s2, &a);
+			sk_cg_assign(with, &s1, lang, names, 7, &memo);
+			sk_cg_assign(without, &s2, lang, names, 7, NULL);
+			for (size_t i = 0; i < 7; i++)
+				assert_string_equal(with[i], without[i]);
+			sk_cg_scope_release(&s1);
+			sk_cg_scope_release(&s2);
+		}
+	}
+	assert_string_equal(sk_cg_idents_get(&memo, SK_CG_LANG_PYTHON, "class", &changed), "class_");
+	assert_true(changed);
+	assert_ptr_equal(sk_cg_idents_get(&memo, SK_CG_LANG_PYTHON, "class", NULL),
+	                 sk_cg_idents_get(&memo, SK_CG_LANG_PYTHON, "class", NULL));
+	assert_string_equal(sk_cg_idents_get(&memo, SK_CG_LANG_C, "class", &changed), "class_");
+	assert_string_equal(sk_cg_idents_get(&memo, SK_CG_LANG_PYENUM, "class", NULL), "class_");
+	assert_string_equal(sk_cg_idents_get(&memo, SK_CG_LANG_PYENUM, "json", &changed), "json");
+	assert_false(changed);
+	assert_string_equal(sk_cg_idents_get(&memo, SK_CG_LANG_PYTHON, "json", NULL), "json_");
+	sk_cg_idents_release(&memo);
+	sk_arena_release(&a);
+}
+
+/* sk_buf_addfast, what the generators write with, gives sk_buf_addf's
+ * bytes: for the conversions it formats itself and for the rest of a
+ * format it hands to printf */
+static void test_codegen__addfast_same_bytes_as_addf(void **state)
+{
+	struct sk_buf a = SK_BUF_INIT, b = SK_BUF_INIT, big = SK_BUF_INIT;
+	const char *volatile null_str = NULL;
+	(void)state;
+
+#define BOTH(...)                                                                                            \
+	do {                                                                                                 \
+		sk_buf_addf(&a, __VA_ARGS__);                                                                \
+		sk_buf_addfast(&b, __VA_ARGS__);                                                             \
+		assert_int_equal(a.len, b.len);                                                              \
+		assert_string_equal(a.buf, b.buf);                                                           \
+	} while (0)
+	BOTH("%s", "");
+	BOTH("plain text, no conversion\n");
+	BOTH("%s|%c|%d|%d|%d|%u|%u|%zu|%zu|%%|", "str", 'x', 0, -42, INT32_MIN, 7u, UINT32_MAX, (size_t)0,
+	     SIZE_MAX);
+	BOTH("%lld|%lld|%lld|%llu|", (long long)INT64_MIN, 0LL, (long long)INT64_MAX,
+	     (unsigned long long)UINT64_MAX);
+	BOTH("[%s]", null_str);
+	/* printf takes over in the middle, with the arguments not yet used */
+	BOTH("%s then %03o and %s %zu %.*s|%-4s|%x", "a", 8u, "b", (size_t)7, 2, "abcdef", "ab", 255u);
+	BOTH("%%d is %d, %5d", 1, 2);
+	for (int i = 0; i < 300; i++)
+		sk_buf_adds(&big, "0123456789");
+	BOTH("<%s> %zu", big.buf, big.len);
+#undef BOTH
+	sk_buf_release(&a);
+	sk_buf_release(&b);
+	sk_buf_release(&big);
+}
+
 /* ---- whole generations ---- */
 
 static struct sk_column *add_table(struct sk_model *m, size_t i, const char *name, size_t ncols)
@@ -579,6 +652,96 @@ static void test_codegen__generate_all_targets(void **state)
 	sk_model_free(m);
 }
 
+/* Lookups by name, many tables: a key to a name two schemas have goes to
+ * the right table, a partitioned table gets its partitions' DDL, a serial
+ * key is found through its owned sequence. */
+static void test_codegen__lookups_by_name(void **state)
+{
+	struct sk_model *m = sk_model_new(SK_DIALECT_POSTGRES);
+	struct sk_codegen_files f = SK_CODEGEN_FILES_INIT;
+	struct sk_codegen_settings s = {SK_CODEGEN_SQLALCHEMY | SK_CODEGEN_MERMAID, NULL, NULL};
+	struct sk_error err = SK_ERROR_INIT;
+	struct sk_column *c;
+	struct sk_constraint *k;
+	static const char *id[] = {"id"}, *a_id[] = {"a_id"}, *p_id[] = {"p_id"};
+	const char *py, *mm;
+	(void)state;
+
+	m->tables = sk_arena_calloc(&m->arena, 5, sizeof(*m->tables));
+	m->ntables = 5;
+	c = add_table(m, 0, "items", 1);
+	m->tables[0].schema = "a";
+	set_col(&c[0], "id", "bigint", true);
+	k = add_constraints(m, 0, 1);
+	k[0] = (struct sk_constraint){
+	        .name = "items_pkey", .kind = SK_CON_PRIMARY, .columns = id, .ncolumns = 1};
+	c = add_table(m, 1, "items", 1);
+	set_col(&c[0], "id", "bigint", true);
+	k = add_constraints(m, 1, 1);
+	k[0] = (struct sk_constraint){
+	        .name = "items_pkey", .kind = SK_CON_PRIMARY, .columns = id, .ncolumns = 1};
+	c = add_table(m, 2, "refs", 3);
+	set_col(&c[0], "id", "integer", true);
+	c[0].default_expr = "nextval('refs_id_seq'::regclass)";
+	set_col(&c[1], "a_id", "bigint", true);
+	set_col(&c[2], "p_id", "bigint", true);
+	k = add_constraints(m, 2, 3);
+	k[0] = (struct sk_constraint){
+	        .name = "refs_pkey", .kind = SK_CON_PRIMARY, .columns = id, .ncolumns = 1};
+	k[1] = (struct sk_constraint){.name = "refs_a_fkey",
+	                              .kind = SK_CON_FOREIGN,
+	                              .columns = a_id,
+	                              .ncolumns = 1,
+	                              .ref_schema = "a",
+	                              .ref_table = "items",
+	                              .ref_columns = id,
+	                              .nref_columns = 1};
+	k[2] = (struct sk_constraint){.name = "refs_p_fkey",
+	                              .kind = SK_CON_FOREIGN,
+	                              .columns = p_id,
+	                              .ncolumns = 1,
+	                              .ref_schema = "public",
+	                              .ref_table = "items",
+	                              .ref_columns = id,
+	                              .nref_columns = 1};
+	c = add_table(m, 3, "log", 1);
+	set_col(&c[0], "ts", "integer", true);
+	m->tables[3].partition_key = "RANGE (ts)";
+	c = add_table(m, 4, "log_2024", 1);
+	set_col(&c[0], "ts", "integer", true);
+	m->tables[4].parent_schema = "public";
+	m->tables[4].parent_name = "log";
+	m->tables[4].partition_bound = "FOR VALUES FROM (0) TO (10)";
+	m->sequences = sk_arena_calloc(&m->arena, 1, sizeof(*m->sequences));
+	m->nsequences = 1;
+	m->sequences[0] = (struct sk_sequence){.schema = "public",
+	                                       .name = "refs_id_seq",
+	                                       .data_type = "integer",
+	                                       .start = 1,
+	                                       .increment = 1,
+	                                       .min_value = 1,
+	                                       .max_value = 2147483647,
+	                                       .cache = 1,
+	                                       .owned_by_schema = "public",
+	                                       .owned_by_table = "refs",
+	                                       .owned_by_column = "id"};
+	sk_model_sort(m);
+
+	assert_int_equal(sk_codegen_generate(&f, m, &s, &err), 0);
+	mm = file_text(&f, "er.mmd");
+	assert_non_null(strstr(mm, "    a_items ||..o{ refs : \"a_id\"\n"));
+	assert_non_null(strstr(mm, "    items ||..o{ refs : \"p_id\"\n"));
+	py = file_text(&f, "models.py");
+	assert_non_null(
+	        strstr(py, "    id = sa.Column(sa.Integer(), primary_key=True, autoincrement=True)\n"));
+	assert_non_null(strstr(py, "sa.ForeignKeyConstraint([\"a_id\"], [\"a.items.id\"]"));
+	assert_non_null(
+	        strstr(py, "sa.event.listen(t_log, \"after_create\", sa.DDL(\"CREATE TABLE public.log_2024 "
+	                   "PARTITION OF public.log FOR VALUES FROM (0) TO (10)\")"));
+	sk_codegen_files_release(&f);
+	sk_model_free(m);
+}
+
 static void test_codegen__targets_and_names(void **state)
 {
 	struct sk_model *m = sample_model();
@@ -623,7 +786,10 @@ int main(void)
 	        cmocka_unit_test(test_codegen__types_sqlite),
 	        cmocka_unit_test(test_codegen__overrides),
 	        cmocka_unit_test(test_codegen__overrides_from_schemake_ini),
+	        cmocka_unit_test(test_codegen__assign_memo_same_as_without),
+	        cmocka_unit_test(test_codegen__addfast_same_bytes_as_addf),
 	        cmocka_unit_test(test_codegen__generate_all_targets),
+	        cmocka_unit_test(test_codegen__lookups_by_name),
 	        cmocka_unit_test(test_codegen__targets_and_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
