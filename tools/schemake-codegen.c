@@ -29,7 +29,7 @@ int main(int argc, char **argv)
 	}
 	opts.on_warning = on_warning;
 	rc = sk_codegen_run(&opts, &report, &err);
-	for (size_t i = 0; opts.verbose && i < report.n; i++)
+	for (size_t i = 0; rc == 0 && opts.verbose && i < report.n; i++)
 		fprintf(stderr, "%s: %s %s\n", sk_cli_progname(),
 		        report.files[i].changed ? "wrote" : "unchanged", report.files[i].path);
 	if (rc)

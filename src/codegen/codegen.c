@@ -726,6 +726,7 @@ int sk_codegen_run(const struct sk_codegen_opts *o, struct sk_codegen_report *re
 	struct sk_introspect_opts io = {false};
 	struct sk_config cfg = SK_CONFIG_INIT;
 	struct sk_codegen_files files = SK_CODEGEN_FILES_INIT;
+	struct sk_fs_batch out = SK_FS_BATCH_INIT;
 	struct sk_codegen_settings s;
 	struct sk_cg_overrides ov = {NULL, 0};
 	struct sk_arena arena = SK_ARENA_INIT;
@@ -767,6 +768,9 @@ int sk_codegen_run(const struct sk_codegen_opts *o, struct sk_codegen_report *re
 	}
 	if (rc)
 		goto done;
+	rc = sk_model_check_schemas(m, o->schemas, o->nschemas, err);
+	if (rc)
+		goto done;
 	sk_model_filter(m, o->schemas, o->nschemas, o->exclude_tables, o->nexclude_tables);
 
 	s.targets = o->targets;
@@ -780,21 +784,21 @@ int sk_codegen_run(const struct sk_codegen_opts *o, struct sk_codegen_report *re
 		if (rc)
 			goto done;
 	}
+	/* the files of one run change together or not at all (they refer to
+	 * each other: models.c includes models.h) */
 	report->files = sk_xcalloc(files.n ? files.n : 1, sizeof(*report->files));
 	for (size_t i = 0; i < files.n && rc == 0; i++) {
-		char *path = sk_fs_join(o->output_dir, files.items[i].name);
-		bool changed = false;
-		rc = sk_fs_write_atomic(path, files.items[i].text.buf, files.items[i].text.len, true,
-		                        &changed, err);
-		if (rc) {
-			free(path);
-			break;
-		}
-		report->files[report->n].path = path;
-		report->files[report->n].changed = changed;
+		struct sk_codegen_written *w = &report->files[report->n];
+
+		w->path = sk_fs_join(o->output_dir, files.items[i].name);
 		report->n++;
+		rc = sk_fs_batch_add(&out, w->path, files.items[i].text.buf, files.items[i].text.len, true,
+		                     &w->changed, err);
 	}
+	if (rc == 0)
+		rc = sk_fs_batch_commit(&out, err);
 done:
+	sk_fs_batch_release(&out);
 	sk_codegen_files_release(&files);
 	sk_model_free(m);
 	sk_db_free(db);

@@ -88,7 +88,7 @@ struct sk_codegen_opts {
 void sk_codegen_opts_release(struct sk_codegen_opts *opts);
 
 struct sk_codegen_report {
-	struct {
+	struct sk_codegen_written {
 		char *path;
 		bool changed; /* rewritten; false: the file already held these bytes */
 	} * files;

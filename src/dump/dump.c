@@ -73,33 +73,6 @@ static int model_from_snapshot(struct sk_model **out, const char *path, struct s
 	return rc;
 }
 
-static bool model_has_schema(const struct sk_model *m, const char *name)
-{
-	if (m->dialect == SK_DIALECT_SQLITE && !strcmp(name, "main"))
-		return true;
-	for (size_t i = 0; i < m->nnamespaces; i++)
-		if (!strcmp(m->namespaces[i].name, name))
-			return true;
-	for (size_t i = 0; i < m->ntables; i++) /* SQLite lists no namespaces */
-		if (!strcmp(m->tables[i].schema, name))
-			return true;
-	return false;
-}
-
-/* Like pg_dump -n, a --schema that names nothing is an error: an empty
- * dump of a misspelt schema would otherwise overwrite a good one. */
-static int check_schemas_exist(const struct sk_model *m, const char *const *schemas, size_t n, struct sk_error *err)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (model_has_schema(m, schemas[i]))
-			continue;
-		int rc = sk_error_set(err, SK_ERR_USAGE, "--schema: no schema '%s' in the database", schemas[i]);
-		sk_error_hint(err, "schema names are case-sensitive; leave --schema out to dump every schema");
-		return rc;
-	}
-	return 0;
-}
-
 int sk_dump_run(const struct sk_dump_opts *o, struct sk_buf *out, bool *changed, struct sk_error *err)
 {
 	struct sk_introspect_opts io = { o->with_versions };
@@ -148,7 +121,7 @@ int sk_dump_run(const struct sk_dump_opts *o, struct sk_buf *out, bool *changed,
 	if (rc)
 		goto done;
 
-	rc = check_schemas_exist(m, o->schemas, o->nschemas, err);
+	rc = sk_model_check_schemas(m, o->schemas, o->nschemas, err);
 	if (rc)
 		goto done;
 	sk_model_filter(m, o->schemas, o->nschemas, o->exclude_tables, o->nexclude_tables);

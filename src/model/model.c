@@ -262,6 +262,34 @@ static bool table_excluded(const struct sk_table *t, const char *const *exclude,
 		(n) = kept_;                              \
 	} while (0)
 
+static bool model_has_schema(const struct sk_model *m, const char *name)
+{
+	if (m->dialect == SK_DIALECT_SQLITE && !strcmp(name, "main"))
+		return true;
+	for (size_t i = 0; i < m->nnamespaces; i++)
+		if (!strcmp(m->namespaces[i].name, name))
+			return true;
+	for (size_t i = 0; i < m->ntables; i++) /* SQLite lists no namespaces */
+		if (!strcmp(m->tables[i].schema, name))
+			return true;
+	return false;
+}
+
+int sk_model_check_schemas(const struct sk_model *m, const char *const *schemas, size_t nschemas,
+                           struct sk_error *err)
+{
+	for (size_t i = 0; i < nschemas; i++) {
+		int rc;
+
+		if (model_has_schema(m, schemas[i]))
+			continue;
+		rc = sk_error_set(err, SK_ERR_USAGE, "--schema: no schema '%s' in the database", schemas[i]);
+		sk_error_hint(err, "schema names are case-sensitive; leave --schema out to take every schema");
+		return rc;
+	}
+	return 0;
+}
+
 void sk_model_filter(struct sk_model *m, const char *const *schemas, size_t nschemas, const char *const *exclude,
 		     size_t nexclude)
 {

@@ -291,6 +291,12 @@ const struct sk_column *sk_table_find_column(const struct sk_table *t, const cha
 /* The primary key of a table, or NULL. */
 const struct sk_constraint *sk_table_primary_key(const struct sk_table *t);
 
+/* SK_ERR_USAGE naming the first of schemas that the model does not have
+ * ("main" always exists in SQLite). Like pg_dump -n: a misspelt --schema
+ * must not give an empty dump or no models. */
+int sk_model_check_schemas(const struct sk_model *m, const char *const *schemas, size_t nschemas,
+                           struct sk_error *err);
+
 /* Keeps only the objects of the given schemas (when nschemas > 0) and drops
  * tables whose name (or schema.name) matches one of the fnmatch patterns in
  * exclude, with everything that belongs to them. */
