@@ -109,21 +109,59 @@ int sk_fs_write_atomic(const char *path, const void *data, size_t len, bool only
 	return rc;
 }
 
+/* Writes data into an existing file that is not a regular one (/dev/null,
+ * /dev/stdout, a FIFO): renaming a temp file over it would replace the
+ * device node itself (as root, /dev/null for everyone). */
+static int write_in_place(const char *path, const void *data, size_t len, struct sk_error *err)
+{
+	const char *p = data;
+	int fd = open(path, O_WRONLY | O_CLOEXEC), rc = 0;
+
+	if (fd < 0)
+		return sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+	while (len && !rc) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0 && errno != EINTR)
+			rc = sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+		if (n > 0) {
+			p += n;
+			len -= (size_t)n;
+		}
+	}
+	if (close(fd) != 0 && !rc)
+		rc = sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+	return rc;
+}
+
 int sk_fs_batch_add(struct sk_fs_batch *b, const char *path, const void *data, size_t len, bool only_if_changed,
                     bool *changed, struct sk_error *err)
 {
-	char *tmp = NULL;
+	char *tmp = NULL, *target = NULL;
+	struct stat st;
 	int rc;
 
 	if (changed)
 		*changed = false;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", path, strerror(EISDIR));
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		rc = write_in_place(path, data, len, err);
+		if (rc == 0 && changed)
+			*changed = true;
+		return rc;
+	}
 	if (only_if_changed && same_content(path, data, len))
 		return 0;
-	rc = write_temp(path, data, len, &tmp, err);
-	if (rc)
+	/* a symbolic link stays one: its target is what gets replaced */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+		target = realpath(path, NULL);
+	rc = write_temp(target ? target : path, data, len, &tmp, err);
+	if (rc) {
+		free(target);
 		return rc;
+	}
 	SK_ALLOC_GROW(b->files, b->nr + 1, b->alloc);
-	b->files[b->nr].path = sk_xstrdup(path);
+	b->files[b->nr].path = target ? target : sk_xstrdup(path);
 	b->files[b->nr].tmp = tmp;
 	b->files[b->nr].changed = changed;
 	b->nr++;

@@ -14,7 +14,9 @@
 /* Reads all of `path` into out (appended). SK_ERR_IO naming the path. */
 int sk_fs_read_file(struct sk_buf *out, const char *path, struct sk_error *err);
 
-/* Writes data to path through a temp file and rename. When `only_if_changed`
+/* Writes data to path through a temp file and rename (a symbolic link's
+ * target is replaced, the link stays; an existing file that is not a
+ * regular one, such as /dev/null or a FIFO, is written in place). When `only_if_changed`
  * and the file already holds exactly these bytes, nothing is written (the
  * mtime stays, so build tools see no change); *changed tells which happened
  * (may be NULL). */

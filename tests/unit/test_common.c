@@ -5,10 +5,12 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "common/buf.h"
@@ -198,6 +200,56 @@ static void test_common__fs_batch_is_all_or_nothing(void **state)
 	free(dir);
 }
 
+/* A symbolic link stays a link (its target is replaced); a FIFO (like
+ * /dev/null, a file that is not a regular one) is written in place, never
+ * replaced by a regular file. */
+static void test_common__write_atomic_through_links_and_fifos(void **state)
+{
+	char *dir = tmpdir(), *real = sk_fs_join(dir, "real.sql"), *link = sk_fs_join(dir, "link.sql");
+	char *fifo = sk_fs_join(dir, "fifo");
+	struct sk_error err = SK_ERROR_INIT;
+	struct sk_buf back = SK_BUF_INIT;
+	struct stat st;
+	char got[16] = "";
+	int status;
+	pid_t child;
+	(void)state;
+
+	assert_int_equal(sk_fs_write_atomic(real, "old\n", 4, false, NULL, &err), 0);
+	assert_int_equal(symlink("real.sql", link), 0);
+	assert_int_equal(sk_fs_write_atomic(link, "new\n", 4, true, NULL, &err), 0);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(sk_fs_read_file(&back, real, &err), 0);
+	assert_string_equal(back.buf, "new\n");
+
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	child = fork();
+	assert_true(child >= 0);
+	if (child == 0) {
+		FILE *f = fopen(fifo, "r");
+		size_t n = f ? fread(got, 1, sizeof(got) - 1, f) : 0;
+		_exit(n == 4 && !memcmp(got, "fifo", 4) ? 0 : 1);
+	}
+	assert_int_equal(sk_fs_write_atomic(fifo, "fifo", 4, true, NULL, &err), 0);
+	if (lstat(fifo, &st) != 0 || !S_ISFIFO(st.st_mode))
+		kill(child, SIGKILL); /* replaced: nobody will open the FIFO the reader waits on */
+	assert_int_equal(waitpid(child, &status, 0), child);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_int_equal(lstat(fifo, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+
+	sk_buf_release(&back);
+	unlink(fifo);
+	unlink(link);
+	unlink(real);
+	rmdir(dir);
+	free(fifo);
+	free(link);
+	free(real);
+	free(dir);
+}
+
 static void test_common__read_missing_file_names_it(void **state)
 {
 	struct sk_error err = SK_ERROR_INIT;
@@ -283,6 +335,7 @@ int main(void)
 	        cmocka_unit_test(test_common__write_atomic_replaces_and_keeps_mtime_when_same),
 	        cmocka_unit_test(test_common__write_atomic_failure_leaves_no_temp_file),
 	        cmocka_unit_test(test_common__fs_batch_is_all_or_nothing),
+	        cmocka_unit_test(test_common__write_atomic_through_links_and_fifos),
 	        cmocka_unit_test(test_common__read_missing_file_names_it),
 	        cmocka_unit_test(test_common__list_dir_sorted_without_hidden),
 	        cmocka_unit_test(test_common__mkdirs_creates_parents),
