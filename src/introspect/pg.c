@@ -15,10 +15,12 @@
  * the end.
  *
  * Texts are the server's own (format_type, pg_get_expr, pg_get_*def);
- * comments come with each object (obj_description/col_description). Objects
- * that belong to an extension, system schemas, and the history table
- * (unless asked for) are left out. This file does not order anything for
- * output (emit/) and does not sort the model (sk_introspect does).
+ * comments come with each object (joined from pg_description). The key
+ * columns of constraints and indexes come as attribute numbers and are
+ * named on the client from the columns already read. Objects that belong
+ * to an extension, system schemas, and the history table (unless asked
+ * for) are left out. This file does not order anything for output (emit/)
+ * and does not sort the model (sk_introspect does).
  */
 #include "introspect/introspect.h"
 
@@ -55,6 +57,14 @@ struct dep {
 	struct sk_ref ref;
 };
 
+/* One attribute of a user relation, from the columns query: constraint and
+ * index keys (attribute numbers) are named from these on the client. */
+struct attname {
+	unsigned rel;
+	int num;
+	const char *name;
+};
+
 struct ctx {
 	struct sk_model *m;
 	struct sk_db *db;
@@ -66,7 +76,9 @@ struct ctx {
 	bool sorted;
 	struct dep *deps;
 	size_t ndeps, adeps;
-	unsigned *parent_oids; /* per table: the parent of a partition, else 0 */
+	unsigned *parent_oids;    /* per table: the parent of a partition, else 0 */
+	struct attname *attnames; /* ordered by (rel, num), as the columns query is */
+	size_t nattnames;
 };
 
 /* ---- SQL fragments ---- */
@@ -89,8 +101,17 @@ struct ctx {
 	"quote_literal(o.option_value) END, "                                                                \
 	"', ') FROM pg_options_to_table(" opts ") o)"
 
+/* The comment of an object, as obj_description() / col_description() give
+ * it, joined: those are SQL functions that run a query per row, and at
+ * thousands of rows they were most of the server's time. */
+#define DESCRIPTION(alias, catalog, oid, subid)                                                              \
+	"LEFT JOIN pg_description " alias " ON " alias ".objoid = " oid " AND " alias                        \
+	".classoid = '" catalog "'::regclass AND " alias ".objsubid = " subid "\n"
+
 /* The names of the attributes numbered in an int2[] (conkey, confkey) of a
- * relation, in key order, as a JSON array. */
+ * relation, in key order, as a JSON array. Only for a relation outside the
+ * user schemas: those of the user schemas are named on the client
+ * (names_of_attnums), from the columns already read. */
 #define ATTNAMES_JSON(keys, rel)                                                                             \
 	"(SELECT json_agg(a.attname ORDER BY u.n) FROM unnest(" keys ") WITH ORDINALITY u(attnum, n) "       \
 	"JOIN pg_attribute a ON a.attrelid = " rel " AND a.attnum = u.attnum)"
@@ -240,12 +261,15 @@ static int query(struct ctx *c, struct sk_rows *out, const char *sql)
 	return rc;
 }
 
+/* The queries read as SQL, one clause a line: the formatter would break
+ * them up around the macros. */
+/* clang-format off */
 static int read_namespaces(struct ctx *c)
 {
 	struct sk_rows r = SK_ROWS_INIT;
 	int rc = query(c, &r,
-	               "SELECT n.nspname, obj_description(n.oid, 'pg_namespace')\n"
-	               "FROM pg_namespace n\n"
+	               "SELECT n.nspname, ds.description\n"
+	               "FROM pg_namespace n\n" DESCRIPTION("ds", "pg_namespace", "n.oid", "0")
 	               "WHERE " USER_NS("n") " AND " NOT_EXT("pg_namespace", "n.oid"));
 
 	if (rc)
@@ -358,8 +382,9 @@ static int read_types(struct ctx *c)
 	        "oc.opcnamespace\n"
 	        "    LEFT JOIN pg_collation rc ON rc.oid = rg.rngcollation\n"
 	        "    WHERE rg.rngtypid = t.oid) END,\n"
-	        "  obj_description(t.oid, 'pg_type')\n"
+	        "  ds.description\n"
 	        "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace\n"
+	        DESCRIPTION("ds", "pg_type", "t.oid", "0")
 	        "LEFT JOIN pg_type bt ON bt.oid = t.typbasetype\n"
 	        "LEFT JOIN pg_collation tc ON tc.oid = t.typcollation\n"
 	        "LEFT JOIN pg_class tr ON tr.oid = t.typrelid\n"
@@ -412,23 +437,20 @@ static int read_tables(struct ctx *c)
 	struct sk_buf sql = SK_BUF_INIT;
 	int rc;
 
-	sk_buf_adds(
-	        &sql,
-	        "SELECT c.oid, c.reltype, rt.typarray, n.nspname, c.relname, c.relkind,\n"
-	        "  c.relpersistence = 'u',\n"
-	        "  CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,\n"
-	        "  pn.nspname, pc.relname,\n"
-	        "  CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,\n"
-	        "  " RELOPTIONS(
-	                "c.reloptions") ",\n"
-	                                "  obj_description(c.oid, 'pg_class'), i.inhparent\n"
-	                                "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace\n"
-	                                "LEFT JOIN pg_type rt ON rt.oid = c.reltype\n"
-	                                "LEFT JOIN pg_inherits i ON c.relispartition AND i.inhrelid = c.oid\n"
-	                                "LEFT JOIN pg_class pc ON pc.oid = i.inhparent\n"
-	                                "LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace\n"
-	                                "WHERE c.relkind IN ('r', 'p') AND " USER_NS("n") " AND " NOT_EXT(
-	                                        "pg_class", "c.oid"));
+	sk_buf_adds(&sql,
+	            "SELECT c.oid, c.reltype, rt.typarray, n.nspname, c.relname, c.relkind,\n"
+	            "  c.relpersistence = 'u',\n"
+	            "  CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,\n"
+	            "  pn.nspname, pc.relname,\n"
+	            "  CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,\n"
+	            "  CASE WHEN c.reloptions IS NOT NULL THEN " RELOPTIONS("c.reloptions") " END,\n"
+	            "  ds.description, i.inhparent\n"
+	            "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace\n"
+	            "LEFT JOIN pg_type rt ON rt.oid = c.reltype\n"
+	            "LEFT JOIN pg_inherits i ON c.relispartition AND i.inhrelid = c.oid\n"
+	            "LEFT JOIN pg_class pc ON pc.oid = i.inhparent\n"
+	            "LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace\n" DESCRIPTION(
+	                    "ds", "pg_class", "c.oid", "0") "WHERE c.relkind IN ('r', 'p') AND " USER_NS("n") " AND " NOT_EXT("pg_class", "c.oid"));
 	if (!c->opts->include_history)
 		sk_buf_adds(&sql, " AND c.relname <> '" SK_HISTORY_TABLE "'");
 	rc = query(c, &r, sql.buf);
@@ -468,9 +490,10 @@ static int read_sequences(struct ctx *c)
 	int rc = query(c, &r,
 	               "SELECT c.oid, n.nspname, c.relname, format_type(s.seqtypid, NULL),\n"
 	               "  s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,\n"
-	               "  o.nspname, o.relname, o.attname, obj_description(c.oid, 'pg_class'), o.oid\n"
+	               "  o.nspname, o.relname, o.attname, ds.description, o.oid\n"
 	               "FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid\n"
 	               "JOIN pg_namespace n ON n.oid = c.relnamespace\n"
+	               DESCRIPTION("ds", "pg_class", "c.oid", "0")
 	               "LEFT JOIN LATERAL (SELECT tc.oid, tn.nspname, tc.relname, ta.attname\n"
 	               "  FROM pg_depend d JOIN pg_class tc ON tc.oid = d.refobjid\n"
 	               "  JOIN pg_namespace tn ON tn.oid = tc.relnamespace\n"
@@ -524,13 +547,12 @@ static int read_views(struct ctx *c)
 	int rc = query(
 	        c, &r,
 	        "SELECT c.oid, c.reltype, rt.typarray, n.nspname, c.relname, c.relkind = 'm',\n"
-	        "  pg_get_viewdef(c.oid), " RELOPTIONS(
-	                "c.reloptions") ",\n"
-	                                "  obj_description(c.oid, 'pg_class')\n"
-	                                "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace\n"
-	                                "LEFT JOIN pg_type rt ON rt.oid = c.reltype\n"
-	                                "WHERE c.relkind IN ('v', 'm') AND " USER_NS("n") " AND " NOT_EXT(
-	                                        "pg_class", "c.oid"));
+	        "  pg_get_viewdef(c.oid),\n"
+	        "  CASE WHEN c.reloptions IS NOT NULL THEN " RELOPTIONS("c.reloptions") " END,\n"
+	        "  ds.description\n"
+	        "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace\n"
+	        "LEFT JOIN pg_type rt ON rt.oid = c.reltype\n" DESCRIPTION("ds", "pg_class", "c.oid", "0")
+	        "WHERE c.relkind IN ('v', 'm') AND " USER_NS("n") " AND " NOT_EXT("pg_class", "c.oid"));
 
 	if (rc)
 		return rc;
@@ -561,9 +583,9 @@ static int read_functions(struct ctx *c)
 	int rc =
 	        query(c, &r,
 	              "SELECT p.oid, n.nspname, p.proname, pg_get_function_identity_arguments(p.oid),\n"
-	              "  p.prokind, pg_get_functiondef(p.oid), l.lanname, obj_description(p.oid, 'pg_proc')\n"
+	              "  p.prokind, pg_get_functiondef(p.oid), l.lanname, ds.description\n"
 	              "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace\n"
-	              "JOIN pg_language l ON l.oid = p.prolang\n"
+	              "JOIN pg_language l ON l.oid = p.prolang\n" DESCRIPTION("ds", "pg_proc", "p.oid", "0")
 	              "WHERE p.prokind IN ('f', 'p') AND " USER_NS("n") " AND " NOT_EXT(
 	                      "pg_proc", "p.oid") "\n"
 	                                          "  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE "
@@ -599,6 +621,64 @@ static size_t run_end(const struct sk_rows *r, size_t i)
 	while (j < r->nrows && oid_at(r, j, 0) == oid)
 		j++;
 	return j;
+}
+
+static int cmp_attname(const void *a, const void *b)
+{
+	const struct attname *x = a, *y = b;
+
+	if (x->rel != y->rel)
+		return x->rel < y->rel ? -1 : 1;
+	return (x->num > y->num) - (x->num < y->num);
+}
+
+static const struct attname *find_attname(struct ctx *c, unsigned rel, int num)
+{
+	struct attname key = {rel, num, NULL};
+
+	return c->nattnames ? bsearch(&key, c->attnames, c->nattnames, sizeof(*c->attnames), cmp_attname)
+	                    : NULL;
+}
+
+/* The names of the attributes of relation rel numbered in nums, an int2[]
+ * ("{1,2}") or an int2vector ("1 2") as text, of its first max numbers, in
+ * order, copied into the arena. Numbers that name no column (0: an
+ * expression) are left out, as the join on pg_attribute this replaces
+ * left them out; NULL and *n = 0 when none is left. */
+static const char **names_of_attnums(struct ctx *c, unsigned rel, const char *nums, size_t max, size_t *n)
+{
+	const char **out;
+	size_t len = nums ? strlen(nums) : 0, seen = 0;
+	const char *p = nums;
+
+	*n = 0;
+	/* at most one number per two characters ("1,2") */
+	out = len ? sk_arena_calloc(&c->m->arena, len / 2 + 1, sizeof(*out)) : NULL;
+	while (p && *p && seen < max) {
+		char *end;
+		long num = strtol(p, &end, 10);
+		const struct attname *a;
+
+		if (end == p) {
+			p++; /* a brace, comma or space */
+			continue;
+		}
+		p = end;
+		seen++;
+		if ((a = find_attname(c, rel, (int)num)))
+			out[(*n)++] = sk_arena_strdup(&c->m->arena, a->name);
+	}
+	return *n ? out : NULL;
+}
+
+/* Rows come ordered by (attrelid, attnum): the map stays sorted. */
+static void add_attname(struct ctx *c, const struct sk_rows *r, size_t i, const char *name)
+{
+	struct attname *a = &c->attnames[c->nattnames++];
+
+	a->rel = oid_at(r, i, 0);
+	a->num = (int)ll_at(r, i, 1);
+	a->name = name;
 }
 
 static void fill_column(struct ctx *c, struct sk_column *col, const char *schema, const struct sk_rows *r,
@@ -640,15 +720,20 @@ static void fill_column(struct ctx *c, struct sk_column *col, const char *schema
 static int read_columns(struct ctx *c)
 {
 	struct sk_rows r = SK_ROWS_INIT;
+	/* A default cannot name a column, so it is rendered without its
+	 * relation (pg_get_expr with relid 0 does not open and lock the
+	 * table, the larger part of its cost); a generation expression can,
+	 * and is rendered with it. The identity sequences are joined as a
+	 * set rather than looked up column by column. */
 	int rc = query(
 	        c, &r,
 	        "SELECT a.attrelid, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), "
 	        "a.attnotnull,\n"
-	        "  CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END,\n"
+	        "  CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, 0) END,\n"
 	        "  a.attidentity,\n"
 	        "  CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END,\n"
 	        "  CASE WHEN a.attcollation <> t.typcollation THEN co.collname END,\n"
-	        "  col_description(a.attrelid, a.attnum),\n"
+	        "  ds.description,\n"
 	        "  CASE WHEN bt.typtype IN ('e', 'd', 'c', 'r') THEN bn.nspname END,\n"
 	        "  CASE WHEN bt.typtype IN ('e', 'd', 'c', 'r') THEN bt.typname END,\n"
 	        "  t.typtype = 'b' AND t.typcategory = 'A',\n"
@@ -662,31 +747,40 @@ static int read_columns(struct ctx *c)
 	        "JOIN pg_namespace bn ON bn.oid = bt.typnamespace\n"
 	        "LEFT JOIN pg_collation co ON co.oid = a.attcollation\n"
 	        "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum\n"
-	        "LEFT JOIN LATERAL (SELECT sc.relname, format_type(sq.seqtypid, NULL) AS typ, sq.*\n"
+	        DESCRIPTION("ds", "pg_class", "a.attrelid", "a.attnum")
+	        "LEFT JOIN (SELECT sd.refobjid, sd.refobjsubid, sc.relname,\n"
+	        "    format_type(sq.seqtypid, NULL) AS typ, sq.*\n"
 	        "  FROM pg_depend sd JOIN pg_class sc ON sc.oid = sd.objid AND sc.relkind = 'S'\n"
 	        "  JOIN pg_sequence sq ON sq.seqrelid = sc.oid\n"
-	        "  WHERE a.attidentity <> '' AND sd.classid = 'pg_class'::regclass\n"
-	        "    AND sd.refclassid = 'pg_class'::regclass AND sd.refobjid = a.attrelid\n"
-	        "    AND sd.refobjsubid = a.attnum AND sd.deptype = 'i' LIMIT 1) s ON true\n"
+	        "  WHERE sd.classid = 'pg_class'::regclass AND sd.refclassid = 'pg_class'::regclass\n"
+	        "    AND sd.deptype = 'i') s\n"
+	        "  ON a.attidentity <> '' AND s.refobjid = a.attrelid AND s.refobjsubid = a.attnum\n"
 	        "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm')\n"
 	        "  AND " USER_NS("n") "\n"
 	                              "ORDER BY a.attrelid, a.attnum");
 
 	if (rc)
 		return rc;
+	c->attnames = sk_xcalloc(r.nrows ? r.nrows : 1, sizeof(*c->attnames));
 	for (size_t i = 0, j; i < r.nrows; i = j) {
 		const struct ent *e = find_ent(c, CLS_REL, oid_at(&r, i, 0));
 		struct sk_column *cols;
 		const char *schema;
 
 		j = run_end(&r, i);
-		if (!e || (e->kind != SK_OBJ_TABLE && e->kind != SK_OBJ_VIEW))
+		if (!e || (e->kind != SK_OBJ_TABLE && e->kind != SK_OBJ_VIEW)) {
+			/* not in the model, but a key may name its columns */
+			for (size_t k = i; k < j; k++)
+				add_attname(c, &r, k, str(c, &r, k, 2));
 			continue;
+		}
 		cols = sk_arena_calloc(&c->m->arena, j - i, sizeof(*cols));
 		schema = e->kind == SK_OBJ_TABLE ? ((struct sk_table *)e->obj)->schema
 		                                 : ((struct sk_view *)e->obj)->schema;
-		for (size_t k = i; k < j; k++)
+		for (size_t k = i; k < j; k++) {
 			fill_column(c, &cols[k - i], schema, &r, k);
+			add_attname(c, &r, k, cols[k - i].name);
+		}
 		if (e->kind == SK_OBJ_TABLE) {
 			((struct sk_table *)e->obj)->columns = cols;
 			((struct sk_table *)e->obj)->ncolumns = j - i;
@@ -710,41 +804,33 @@ static int read_constraints(struct ctx *c)
 	/* pg_get_constraintdef leaves out the storage parameters of the index
 	 * of a primary key or unique constraint: they go after the column
 	 * list (and INCLUDE), before DEFERRABLE, as pg_dump writes them. */
-	sk_buf_adds(
-	        &sql,
-	        "SELECT k.conrelid, k.conname, k.contype,\n"
-	        "  CASE WHEN k.contype IN ('p', 'u') AND ki.reloptions IS NOT NULL\n"
-	        "    THEN regexp_replace(pg_get_constraintdef(k.oid), '\\)([^)]*)$',\n"
-	        "      ') WITH (' || " RELOPTIONS(
-	                "ki.reloptions") " || ')\\1')\n"
-	                                 "    ELSE pg_get_constraintdef(k.oid) END,\n"
-	                                 "  " ATTNAMES_JSON(
-	                                         "k.conkey",
-	                                         "k.conrelid") ",\n"
-	                                                       "  fn.nspname, fc.relname,\n"
-	                                                       "  " ATTNAMES_JSON(
-	                                                               "k.confkey",
-	                                                               "k.confrelid") ",\n"
-	                                                                              "  k.confdeltype, "
-	                                                                              "k.confupdtype, "
-	                                                                              "k.confmatchtype, "
-	                                                                              "k.condeferrable, "
-	                                                                              "k.condeferred,\n"
-	                                                                              "  NOT "
-	                                                                              "k.convalidated,\n");
+	/* The key columns come as attribute numbers (conkey, confkey), named
+	 * from the columns read before; by name only for a foreign key to a
+	 * table outside the user schemas, which that query did not read. */
+	sk_buf_adds(&sql,
+	            "SELECT k.conrelid, k.conname, k.contype,\n"
+	            "  CASE WHEN k.contype IN ('p', 'u') AND ki.reloptions IS NOT NULL\n"
+	            "    THEN regexp_replace(pg_get_constraintdef(k.oid), '\\)([^)]*)$',\n"
+	            "      ') WITH (' || " RELOPTIONS("ki.reloptions") " || ')\\1')\n"
+	            "    ELSE pg_get_constraintdef(k.oid) END,\n"
+	            "  k.conkey, fn.nspname, fc.relname, k.confkey,\n"
+	            "  k.confdeltype, k.confupdtype, k.confmatchtype, k.condeferrable, k.condeferred,\n"
+	            "  NOT k.convalidated, ds.description, k.confrelid,\n"
+	            "  CASE WHEN k.contype = 'f' AND NOT (" USER_NS("fn") ")\n"
+	            "    THEN " ATTNAMES_JSON("k.confkey", "k.confrelid") " END,\n");
 	if (c->version >= 150000)
 		sk_buf_adds(&sql,
 		            "  COALESCE((SELECT i.indnullsnotdistinct FROM pg_index i\n"
-		            "    WHERE i.indexrelid = k.conindid AND k.contype IN ('p', 'u')), false),\n");
+		            "    WHERE i.indexrelid = k.conindid AND k.contype IN ('p', 'u')), false)\n");
 	else
-		sk_buf_adds(&sql, "  false,\n");
+		sk_buf_adds(&sql, "  false\n");
 	sk_buf_adds(&sql,
-	            "  obj_description(k.oid, 'pg_constraint')\n"
 	            "FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid\n"
 	            "JOIN pg_namespace n ON n.oid = c.relnamespace\n"
 	            "LEFT JOIN pg_class ki ON ki.oid = k.conindid\n"
 	            "LEFT JOIN pg_class fc ON fc.oid = k.confrelid\n"
-	            "LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace\n"
+	            "LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace\n" DESCRIPTION(
+	                    "ds", "pg_constraint", "k.oid", "0")
 	            "WHERE k.contype IN ('p', 'u', 'c', 'f', 'x') AND k.conparentid = 0 AND k.conislocal\n"
 	            "  AND " USER_NS("n") "\n"
 	                                  "ORDER BY k.conrelid, k.conname");
@@ -769,11 +855,14 @@ static int read_constraints(struct ctx *c)
 			k_->kind = (enum sk_constraint_kind)char_at(&r, k, 2);
 			k_->definition = str(c, &r, k, 3);
 			if (k_->kind != SK_CON_CHECK)
-				k_->columns = json_strings(c, cell(&r, k, 4), &k_->ncolumns);
+				k_->columns = names_of_attnums(c, oid_at(&r, k, 0), cell(&r, k, 4), SIZE_MAX,
+				                               &k_->ncolumns);
 			if (k_->kind == SK_CON_FOREIGN) {
 				k_->ref_schema = str(c, &r, k, 5);
 				k_->ref_table = str(c, &r, k, 6);
-				k_->ref_columns = json_strings(c, cell(&r, k, 7), &k_->nref_columns);
+				k_->ref_columns = cell(&r, k, 16) ? json_strings(c, cell(&r, k, 16), &k_->nref_columns)
+				                                  : names_of_attnums(c, oid_at(&r, k, 15), cell(&r, k, 7),
+				                                                     SIZE_MAX, &k_->nref_columns);
 				k_->on_delete = char_at(&r, k, 8);
 				k_->on_update = char_at(&r, k, 9);
 				k_->match = char_at(&r, k, 10);
@@ -781,8 +870,8 @@ static int read_constraints(struct ctx *c)
 			k_->deferrable = boolean(&r, k, 11);
 			k_->deferred = boolean(&r, k, 12);
 			k_->not_valid = boolean(&r, k, 13);
-			k_->nulls_not_distinct = boolean(&r, k, 14);
-			k_->comment = str(c, &r, k, 15);
+			k_->comment = str(c, &r, k, 14);
+			k_->nulls_not_distinct = boolean(&r, k, 17);
 		}
 	}
 	sk_rows_release(&r);
@@ -793,19 +882,23 @@ static int read_indexes(struct ctx *c)
 {
 	struct sk_rows r = SK_ROWS_INIT;
 	/* Not the indexes behind a constraint (the constraint makes them),
-	 * nor a partition's indexes attached to its parent's. */
+	 * nor a partition's indexes attached to its parent's. The keys of an
+	 * index on columns alone come as attribute numbers (indkey), named
+	 * from the columns read before; an expression's text only the server
+	 * can give. */
 	int rc = query(
 	        c, &r,
 	        "SELECT i.indrelid, ic.relname, pg_get_indexdef(i.indexrelid), i.indisunique, am.amname,\n"
-	        "  (SELECT json_agg(CASE WHEN i.indkey[k - 1] <> 0\n"
+	        "  CASE WHEN i.indexprs IS NOT NULL THEN (SELECT json_agg(CASE WHEN i.indkey[k - 1] <> 0\n"
 	        "      THEN (SELECT a.attname FROM pg_attribute a\n"
 	        "        WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1])\n"
 	        "      ELSE pg_get_indexdef(i.indexrelid, k, true) END ORDER BY k)\n"
-	        "    FROM generate_series(1, i.indnkeyatts) k),\n"
-	        "  pg_get_expr(i.indpred, i.indrelid), obj_description(i.indexrelid, 'pg_class')\n"
+	        "    FROM generate_series(1, i.indnkeyatts) k) END,\n"
+	        "  pg_get_expr(i.indpred, i.indrelid), ds.description, i.indkey, i.indnkeyatts\n"
 	        "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid\n"
 	        "JOIN pg_am am ON am.oid = ic.relam\n"
 	        "JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace\n"
+	        DESCRIPTION("ds", "pg_class", "i.indexrelid", "0")
 	        "WHERE " USER_NS("n") "\n"
 	                              "  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = "
 	                              "i.indexrelid\n"
@@ -831,7 +924,9 @@ static int read_indexes(struct ctx *c)
 			x->definition = str(c, &r, k, 2);
 			x->unique = boolean(&r, k, 3);
 			x->method = str(c, &r, k, 4);
-			x->keys = json_strings(c, cell(&r, k, 5), &x->nkeys);
+			x->keys = cell(&r, k, 5) ? json_strings(c, cell(&r, k, 5), &x->nkeys)
+			                         : names_of_attnums(c, oid_at(&r, k, 0), cell(&r, k, 8),
+			                                            (size_t)ll_at(&r, k, 9), &x->nkeys);
 			x->predicate = str(c, &r, k, 6);
 			x->comment = str(c, &r, k, 7);
 		}
@@ -857,9 +952,9 @@ static int read_triggers(struct ctx *c)
 	 * its parent's triggers. */
 	sk_buf_adds(
 	        &sql,
-	        "SELECT t.tgrelid, t.tgname, pg_get_triggerdef(t.oid), obj_description(t.oid, 'pg_trigger')\n"
+	        "SELECT t.tgrelid, t.tgname, pg_get_triggerdef(t.oid), ds.description\n"
 	        "FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid\n"
-	        "JOIN pg_namespace n ON n.oid = c.relnamespace\n"
+	        "JOIN pg_namespace n ON n.oid = c.relnamespace\n" DESCRIPTION("ds", "pg_trigger", "t.oid", "0")
 	        "WHERE NOT t.tgisinternal AND " USER_NS("n"));
 	if (c->version >= 130000)
 		sk_buf_adds(&sql, " AND t.tgparentid = 0");
@@ -892,6 +987,8 @@ static int read_triggers(struct ctx *c)
 	sk_rows_release(&r);
 	return 0;
 }
+
+/* clang-format on */
 
 /* ---- dependencies ---- */
 
@@ -1126,5 +1223,6 @@ done:
 	free(c.ents);
 	free(c.deps);
 	free(c.parent_oids);
+	free(c.attnames);
 	return rc;
 }

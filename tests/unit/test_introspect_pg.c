@@ -313,6 +313,84 @@ static void test_introspect_pg__model(void **state)
 	sk_db_free(db);
 }
 
+static const struct sk_constraint *find_constraint(const struct sk_table *t, const char *name)
+{
+	for (size_t i = 0; i < t->nconstraints; i++)
+		if (!strcmp(t->constraints[i].name, name))
+			return &t->constraints[i];
+	return NULL;
+}
+
+/* Key columns are named from their attribute numbers on the client: gaps
+ * left by dropped columns, key order, expressions (attnum 0), INCLUDE
+ * columns (not keys), and a foreign key to a table outside the user
+ * schemas (whose columns the columns query does not read). */
+static void test_introspect_pg__key_names(void **state)
+{
+	struct sk_db *db = fresh_db();
+	struct sk_error err = SK_ERROR_INIT;
+	struct sk_model *m = NULL;
+	const struct sk_table *k, *sz;
+	const struct sk_constraint *con;
+	const struct sk_index *ix;
+
+	(void)state;
+	if (!db)
+		skip();
+	exec_ok(db, "CREATE SCHEMA \"Other\";\n"
+	            "CREATE TABLE \"Other\".\"Ref\" (gone integer, \"Key B\" text, \"key a\" integer,\n"
+	            "    UNIQUE (\"key a\", \"Key B\"));\n"
+	            "ALTER TABLE \"Other\".\"Ref\" DROP COLUMN gone;\n"
+	            "CREATE TABLE k (x integer, y text, z int4range, w integer,\n"
+	            "    CONSTRAINT k_fk FOREIGN KEY (x, y)\n"
+	            "        REFERENCES \"Other\".\"Ref\" (\"key a\", \"Key B\"),\n"
+	            "    CONSTRAINT k_expr EXCLUDE USING gist (int4range(x, w) WITH &&),\n"
+	            "    CONSTRAINT k_z EXCLUDE USING gist (z WITH &&));\n"
+	            "CREATE INDEX k_incl ON k (w, x) INCLUDE (y);\n"
+	            "ALTER TABLE information_schema.sql_sizing ADD UNIQUE (sizing_id);\n"
+	            "CREATE TABLE sz (sid integer CONSTRAINT sz_fk REFERENCES information_schema.sql_sizing "
+	            "(sizing_id))");
+	if (sk_introspect(&m, db, NULL, &err))
+		fail_msg("introspect: %s", err.message);
+	k = sk_model_find_table(m, "public", "k");
+	assert_non_null(k);
+
+	con = find_constraint(k, "k_fk");
+	assert_non_null(con);
+	assert_int_equal(con->ncolumns, 2);
+	assert_string_equal(con->columns[0], "x");
+	assert_string_equal(con->columns[1], "y");
+	assert_string_equal(con->ref_schema, "Other");
+	assert_string_equal(con->ref_table, "Ref");
+	assert_int_equal(con->nref_columns, 2);
+	assert_string_equal(con->ref_columns[0], "key a");
+	assert_string_equal(con->ref_columns[1], "Key B");
+
+	con = find_constraint(k, "k_expr");
+	assert_non_null(con);
+	assert_int_equal(con->ncolumns, 0);
+	con = find_constraint(k, "k_z");
+	assert_non_null(con);
+	assert_int_equal(con->ncolumns, 1);
+	assert_string_equal(con->columns[0], "z");
+
+	ix = find_index(k, "k_incl");
+	assert_non_null(ix);
+	assert_int_equal(ix->nkeys, 2);
+	assert_string_equal(ix->keys[0], "w");
+	assert_string_equal(ix->keys[1], "x");
+
+	sz = sk_model_find_table(m, "public", "sz");
+	assert_non_null(sz);
+	con = find_constraint(sz, "sz_fk");
+	assert_non_null(con);
+	assert_string_equal(con->ref_schema, "information_schema");
+	assert_int_equal(con->nref_columns, 1);
+	assert_string_equal(con->ref_columns[0], "sizing_id");
+	sk_model_free(m);
+	sk_db_free(db);
+}
+
 /* Settings and transactions of the caller are left as they were. */
 static void test_introspect_pg__session_untouched(void **state)
 {
@@ -369,6 +447,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_introspect_pg__model),
+	        cmocka_unit_test(test_introspect_pg__key_names),
 	        cmocka_unit_test(test_introspect_pg__session_untouched),
 	};
 
