@@ -309,6 +309,7 @@ struct node {
 	bool in_place;         /* views: CREATE OR REPLACE; functions: CREATE OR REPLACE */
 	bool append;           /* views: columns appended (down drops and creates the view) */
 	bool own_mode;         /* partitions in both, of the same parent, with the same bound */
+	bool key_dropped;      /* a key a foreign key may reference (unique-ish) is dropped */
 	bool *detached_checks; /* domains: checks dropped in P1 */
 	bool detached_default; /* domains: default dropped in P1 */
 	struct colpair *cols;
@@ -341,6 +342,10 @@ struct ctx {
 	size_t nby_from, nby_to;
 	struct sub *subs;
 	size_t nsubs, asubs;
+	struct table_rename {
+		char *from, *to; /* qualified names as the server prints them */
+	} * table_renames;
+	size_t ntable_renames, atable_renames;
 	/* enum values added in place: an operation that uses one must run
 	 * after they are committed */
 	struct added_label {
@@ -1324,47 +1329,64 @@ static bool is_fk(const struct sub *s)
 	return s->kind == SUB_CON && k->kind == SK_CON_FOREIGN;
 }
 
-/* A `from` text as the renames leave it: renamed tables and the renamed
- * columns of the given tables written with their new names. */
-static char *map_text(const struct ctx *c, const char *text, const struct node *owner,
-                      const struct node *other)
+/* The renamed tables as qualified names, old and new: collected once,
+ * since map_text runs for every constraint, index and trigger kept. */
+static void collect_table_renames(struct ctx *c)
 {
-	char *s = sk_xstrdup(text ? text : "");
-
 	for (size_t i = 0; i < c->nnodes; i++) {
 		const struct node *n = &c->nodes[i];
 		struct sk_buf a = SK_BUF_INIT, b = SK_BUF_INIT;
-		char *r;
 
 		if (n->kind != SK_OBJ_TABLE || !n->renamed)
 			continue;
 		sk_emit_qualified(&a, PG, n->fschema, FT(n)->name);
 		sk_emit_qualified(&b, PG, n->tschema, TT(n)->name);
-		r = replace_word(s, a.buf, b.buf, false);
-		free(s);
-		s = r;
-		sk_buf_release(&a);
-		sk_buf_release(&b);
+		SK_ALLOC_GROW(c->table_renames, c->ntable_renames + 1, c->atable_renames);
+		c->table_renames[c->ntable_renames].from = sk_buf_detach(&a, NULL);
+		c->table_renames[c->ntable_renames].to = sk_buf_detach(&b, NULL);
+		c->ntable_renames++;
 	}
+}
+
+/* Points *text at r, a new string replacing the one *owned held, if any. */
+static void replace_owned(const char **text, char **owned, char *r)
+{
+	free(*owned);
+	*owned = r;
+	*text = r;
+}
+
+/*
+ * A `from` text as the renames leave it: renamed tables and the renamed
+ * columns of the given tables written with their new names. Returns text
+ * itself when nothing is renamed (the usual case: no copy); otherwise a new
+ * string, also left in *owned for the caller to free.
+ */
+static const char *map_text(const struct ctx *c, const char *text, const struct node *owner,
+                            const struct node *other, char **owned)
+{
+	*owned = NULL;
+	if (!text)
+		text = "";
+	for (size_t i = 0; i < c->ntable_renames; i++)
+		replace_owned(&text, owned,
+		              replace_word(text, c->table_renames[i].from, c->table_renames[i].to, false));
 	for (int k = 0; k < 2; k++) {
 		const struct node *n = k ? other : owner;
 
 		for (size_t i = 0; n && i < n->ncols; i++) {
 			struct sk_buf a = SK_BUF_INIT, b = SK_BUF_INIT;
-			char *r;
 
 			if (!n->cols[i].renamed)
 				continue;
 			sk_emit_ident(&a, PG, n->cols[i].f->name);
 			sk_emit_ident(&b, PG, n->cols[i].t->name);
-			r = replace_word(s, a.buf, b.buf, true);
-			free(s);
-			s = r;
+			replace_owned(&text, owned, replace_word(text, a.buf, b.buf, true));
 			sk_buf_release(&a);
 			sk_buf_release(&b);
 		}
 	}
-	return s;
+	return text;
 }
 
 static const struct node *fk_target(const struct ctx *c, const struct sub *s)
@@ -1385,7 +1407,8 @@ static const char *index_body(const char *def)
 
 static bool sub_equal(const struct ctx *c, const struct sub *s, bool ignore_name)
 {
-	char *f = map_text(c, sub_def(s, false), s->owner, fk_target(c, s));
+	char *owned;
+	const char *f = map_text(c, sub_def(s, false), s->owner, fk_target(c, s), &owned);
 	const char *t = sub_def(s, true);
 	bool eq;
 
@@ -1396,7 +1419,7 @@ static bool sub_equal(const struct ctx *c, const struct sub *s, bool ignore_name
 		eq = !strcmp(index_body(f), index_body(t));
 	else
 		eq = !strcmp(f, t);
-	free(f);
+	free(owned);
 	return eq;
 }
 
@@ -1559,6 +1582,19 @@ static bool persistence_changes(const struct node *n)
 	return n->kind == SK_OBJ_TABLE && n->f && n->t && FT(n)->unlogged != TT(n)->unlogged;
 }
 
+/* After the other subs are decided: which tables lose a key that a
+ * foreign key may reference (the foreign key is then recreated). Once per
+ * node, not once per foreign key. */
+static void mark_dropped_keys(struct ctx *c)
+{
+	for (size_t i = 0; i < c->nsubs; i++) {
+		struct sub *s = &c->subs[i];
+
+		if (s->drop && uniqueish(s))
+			s->owner->key_dropped = true;
+	}
+}
+
 static void decide_subs(struct ctx *c, const struct needles *fn, const struct needles *ty)
 {
 	for (size_t i = 0; i < c->nnodes; i++)
@@ -1567,6 +1603,8 @@ static void decide_subs(struct ctx *c, const struct needles *fn, const struct ne
 	/* foreign keys last: they follow what happens to the keys they
 	 * reference */
 	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1)
+			mark_dropped_keys(c);
 		for (size_t i = 0; i < c->nsubs; i++) {
 			struct sub *s = &c->subs[i];
 			const struct node *o = s->owner;
@@ -1588,9 +1626,7 @@ static void decide_subs(struct ctx *c, const struct needles *fn, const struct ne
 				const struct node *rt = fk_target(c, s);
 				forced = forced || fk_columns_retyped(c, s) || (rt && rt->state != ST_KEEP) ||
 				         persistence_changes(o) || (rt && persistence_changes(rt));
-				for (size_t j = 0; rt && !forced && j < c->nsubs; j++)
-					forced = c->subs[j].owner == rt && c->subs[j].drop &&
-					         uniqueish(&c->subs[j]);
+				forced = forced || (rt && rt->key_dropped);
 			}
 			if (forced || !sub_equal(c, s, s->rename)) {
 				s->drop = s->create = true;
@@ -2798,7 +2834,7 @@ static void gen_column_root(struct ctx *c, struct node *n, struct colpair *cp)
 			destructive(&b,
 			            strq("replaces the values of column %Q.%I with a generated expression", s,
 			                 tb, col));
-		opb_finish(c->out, &b, column_label(n, col));
+		opb_finish(c->out, &b, b.up.len ? column_label(n, col) : NULL);
 		set_cur_default(cp, t->default_expr);
 		free(cur);
 		return;
@@ -2907,7 +2943,7 @@ static void gen_column_root(struct ctx *c, struct node *n, struct colpair *cp)
 		step(&b, strq("ALTER TABLE %Q ALTER COLUMN %I SET GENERATED %s;\n", s, tb, col, want),
 		     strq("ALTER TABLE %Q ALTER COLUMN %I SET GENERATED %s;\n", s, tb, col, was));
 	}
-	opb_finish(c->out, &b, column_label(n, col));
+	opb_finish(c->out, &b, b.up.len ? column_label(n, col) : NULL);
 	set_cur_default(cp, t->default_expr);
 	free(cur);
 }
@@ -2936,7 +2972,7 @@ static void gen_column_own(struct ctx *c, struct node *n, struct colpair *cp)
 		          t->not_null ? "SET" : "DROP"),
 		     strq("ALTER TABLE ONLY %Q ALTER COLUMN %I %s NOT NULL;\n", s, tb, col,
 		          t->not_null ? "DROP" : "SET"));
-	opb_finish(c->out, &b, column_label(n, col));
+	opb_finish(c->out, &b, b.up.len ? column_label(n, col) : NULL);
 	set_cur_default(cp, t->default_expr);
 }
 
@@ -3543,6 +3579,8 @@ static void comment_cols(struct ctx *c, const struct node *n, const struct sk_co
 					fc = &fcols[j];
 		}
 		from = fc ? fc->comment : NULL;
+		if (same(from, tcols[i].comment))
+			continue; /* the usual case: no name to quote */
 		comment_op(c, "COLUMN", strq("%Q.%I", n->tschema, tname(n), tcols[i].name), from,
 		           tcols[i].comment);
 	}
@@ -3597,7 +3635,8 @@ static void gen_p5(struct ctx *c)
 		const struct sub *s = &c->subs[i];
 		const char *what;
 
-		if (!s->f || !s->t || s->drop || s->create || s->owner->state != ST_KEEP)
+		if (!s->f || !s->t || s->drop || s->create || s->owner->state != ST_KEEP ||
+		    same(sub_comment(s, false), sub_comment(s, true)))
 			continue;
 		{
 			char *target = sub_comment_target(s, true, &what);
@@ -3640,6 +3679,11 @@ static void release(struct ctx *c)
 	free(c->by_from);
 	free(c->by_to);
 	free(c->subs);
+	for (size_t i = 0; i < c->ntable_renames; i++) {
+		free(c->table_renames[i].from);
+		free(c->table_renames[i].to);
+	}
+	free(c->table_renames);
 	for (size_t i = 0; i < c->nlabels; i++)
 		free(c->labels[i].literal);
 	free(c->labels);
@@ -3662,6 +3706,7 @@ int sk_diff_pg(struct sk_diff *out, const struct sk_model *from, const struct sk
 	spread(&c);
 	collect_needles(&c, &fn, &ty);
 	detach_callers(&c, &fn);
+	collect_table_renames(&c);
 	decide_subs(&c, &fn, &ty);
 	gen_p1(&c);
 	gen_renames(&c);

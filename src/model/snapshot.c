@@ -3,27 +3,28 @@
  *
  * The writer prints the JSON text itself, so the key order, indentation and
  * escaping are fixed here and nowhere else. It writes the model in the order
- * it is given (callers run sk_model_sort() first). The reader parses with
- * json-c, checks every key's presence and JSON type, and rebuilds the model
- * in its arena, in the file's order. Neither sorts, filters nor checks what
- * the model's strings mean (SQL texts, references between objects).
+ * it is given (callers run sk_model_sort() first). The reader pulls the
+ * values from the text with common/json, checks every key's presence and
+ * JSON type, and builds the model in its arena as it goes, in the file's
+ * order, with no JSON document in between. Neither sorts, filters nor
+ * checks what the model's strings mean (SQL texts, references between
+ * objects).
  */
 #include "model/snapshot.h"
 
-#include <errno.h>
-#include <json-c/json.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "common/banned.h"
+#include "common/json.h"
 
-/* The snapshot nests at most six levels (top > tables > table > columns >
- * column > identity_seq); json-c's default depth limit (32) covers it and
- * stops hostile nesting. */
+/* The writer's nesting: the snapshot nests at most six levels (top >
+ * tables > table > columns > column > identity_seq). */
 #define MAX_DEPTH 16
 
 /* ---- names of enumerated values, shared by the writer and the reader ---- */
@@ -497,11 +498,286 @@ void sk_snapshot_write(struct sk_buf *out, const struct sk_model *m)
 
 /* ---- the reader ---- */
 
+/*
+ * The reader is driven by descriptions of the model's structs: each JSON
+ * object of the format is a struct, each of its keys a field of a kind
+ * (string, integer, list of objects, ...) at an offset. Values go straight
+ * from the text into the model's arena; no JSON document is built. Every
+ * key is required; unknown keys are skipped, except at the top level.
+ */
+
+enum field_kind {
+	F_STR,    /* const char * */
+	F_BOOL,   /* bool */
+	F_INT,    /* int or long long, in [min, max] */
+	F_ENUM,   /* a name of map, into an enum (int-sized) or a char */
+	F_STRS,   /* const char ** and a size_t count */
+	F_LIST,   /* an array of objects: a struct array and a size_t count */
+	F_OBJ,    /* one object, or null: a pointer to a struct */
+	F_HEADER, /* format and version, checked before the rest */
+};
+
+struct object;
+
+struct field {
+	const char *key;
+	size_t klen;
+	enum field_kind kind;
+	bool nullable;
+	size_t off, count_off, size; /* size of the destination (F_INT, F_ENUM) */
+	long long min, max;
+	const struct name_map *map;
+	int null_value;
+	const struct object *obj;
+};
+
+struct object {
+	size_t size;
+	size_t nfields;
+	const struct field *fields;
+};
+
+#define KEY(k) .key = k, .klen = sizeof(k) - 1
+#define MEMBER_SIZE(T, m) sizeof(((T *)0)->m)
+#define STR(T, k, m, nul)                                                                                    \
+	{                                                                                                    \
+		KEY(k), .kind = F_STR, .nullable = nul, .off = offsetof(T, m)                                \
+	}
+#define BOOL(T, k, m)                                                                                        \
+	{                                                                                                    \
+		KEY(k), .kind = F_BOOL, .off = offsetof(T, m)                                                \
+	}
+#define INT(T, k, m, lo, hi)                                                                                 \
+	{                                                                                                    \
+		KEY(k), .kind = F_INT, .off = offsetof(T, m), .size = MEMBER_SIZE(T, m), .min = lo,          \
+		        .max = hi                                                                            \
+	}
+#define ENUM(T, k, m, names, nul, null_val)                                                                  \
+	{                                                                                                    \
+		KEY(k), .kind = F_ENUM, .nullable = nul, .off = offsetof(T, m), .size = MEMBER_SIZE(T, m),   \
+		        .map = names, .null_value = null_val                                                 \
+	}
+#define STRS(T, k, m, n)                                                                                     \
+	{                                                                                                    \
+		KEY(k), .kind = F_STRS, .off = offsetof(T, m), .count_off = offsetof(T, n)                   \
+	}
+#define LIST(T, k, m, n, o)                                                                                  \
+	{                                                                                                    \
+		KEY(k), .kind = F_LIST, .off = offsetof(T, m), .count_off = offsetof(T, n), .obj = &o        \
+	}
+#define OBJECT(T, fields)                                                                                    \
+	{                                                                                                    \
+		sizeof(T), sizeof(fields) / sizeof(fields[0]), fields                                        \
+	}
+#define DEPS(T) LIST(T, "deps", deps, ndeps, ref_object)
+
+static const struct field ref_fields[] = {
+        ENUM(struct sk_ref, "kind", kind, obj_kind_names, false, 0),
+        STR(struct sk_ref, "schema", schema, true),
+        STR(struct sk_ref, "name", name, false),
+};
+static const struct object ref_object = OBJECT(struct sk_ref, ref_fields);
+
+static const struct field extension_fields[] = {
+        STR(struct sk_extension, "name", name, false),
+        STR(struct sk_extension, "schema", schema, false),
+        STR(struct sk_extension, "comment", comment, true),
+};
+static const struct object extension_object = OBJECT(struct sk_extension, extension_fields);
+
+static const struct field namespace_fields[] = {
+        STR(struct sk_namespace, "name", name, false),
+        STR(struct sk_namespace, "comment", comment, true),
+};
+static const struct object namespace_object = OBJECT(struct sk_namespace, namespace_fields);
+
+static const struct field check_fields[] = {
+        STR(struct sk_check, "name", name, false),
+        STR(struct sk_check, "definition", definition, false),
+};
+static const struct object check_object = OBJECT(struct sk_check, check_fields);
+
+static const struct field attribute_fields[] = {
+        STR(struct sk_attribute, "name", name, false),
+        STR(struct sk_attribute, "type", type, false),
+        STR(struct sk_attribute, "collation", collation, true),
+};
+static const struct object attribute_object = OBJECT(struct sk_attribute, attribute_fields);
+
+static const struct field type_fields[] = {
+        STR(struct sk_type, "schema", schema, false),
+        STR(struct sk_type, "name", name, false),
+        ENUM(struct sk_type, "kind", kind, type_kind_names, false, 0),
+        STRS(struct sk_type, "labels", labels, nlabels),
+        STR(struct sk_type, "base_type", base_type, true),
+        BOOL(struct sk_type, "not_null", not_null),
+        STR(struct sk_type, "default_expr", default_expr, true),
+        STR(struct sk_type, "collation", collation, true),
+        LIST(struct sk_type, "checks", checks, nchecks, check_object),
+        LIST(struct sk_type, "attrs", attrs, nattrs, attribute_object),
+        STR(struct sk_type, "range_body", range_body, true),
+        STR(struct sk_type, "comment", comment, true),
+        DEPS(struct sk_type),
+};
+static const struct object type_object = OBJECT(struct sk_type, type_fields);
+
+static const struct field sequence_fields[] = {
+        STR(struct sk_sequence, "schema", schema, false),
+        STR(struct sk_sequence, "name", name, false),
+        STR(struct sk_sequence, "data_type", data_type, false),
+        INT(struct sk_sequence, "start", start, LLONG_MIN, LLONG_MAX),
+        INT(struct sk_sequence, "increment", increment, LLONG_MIN, LLONG_MAX),
+        INT(struct sk_sequence, "min_value", min_value, LLONG_MIN, LLONG_MAX),
+        INT(struct sk_sequence, "max_value", max_value, LLONG_MIN, LLONG_MAX),
+        INT(struct sk_sequence, "cache", cache, LLONG_MIN, LLONG_MAX),
+        BOOL(struct sk_sequence, "cycle", cycle),
+        STR(struct sk_sequence, "owned_by_schema", owned_by_schema, true),
+        STR(struct sk_sequence, "owned_by_table", owned_by_table, true),
+        STR(struct sk_sequence, "owned_by_column", owned_by_column, true),
+        STR(struct sk_sequence, "comment", comment, true),
+};
+static const struct object sequence_object = OBJECT(struct sk_sequence, sequence_fields);
+
+static const struct field column_fields[] = {
+        STR(struct sk_column, "name", name, false),
+        INT(struct sk_column, "position", position, INT_MIN, INT_MAX),
+        STR(struct sk_column, "type", type, false),
+        BOOL(struct sk_column, "not_null", not_null),
+        STR(struct sk_column, "default_expr", default_expr, true),
+        ENUM(struct sk_column, "identity", identity, identity_names, true, SK_IDENTITY_NONE),
+        {KEY("identity_seq"), .kind = F_OBJ, .nullable = true,
+         .off = offsetof(struct sk_column, identity_seq), .obj = &sequence_object},
+        STR(struct sk_column, "generated_expr", generated_expr, true),
+        BOOL(struct sk_column, "generated_stored", generated_stored),
+        STR(struct sk_column, "collation", collation, true),
+        STR(struct sk_column, "comment", comment, true),
+        STR(struct sk_column, "type_schema", type_schema, true),
+        STR(struct sk_column, "type_name", type_name, true),
+        BOOL(struct sk_column, "is_array", is_array),
+};
+static const struct object column_object = OBJECT(struct sk_column, column_fields);
+
+static const struct field constraint_fields[] = {
+        STR(struct sk_constraint, "name", name, false),
+        ENUM(struct sk_constraint, "kind", kind, constraint_kind_names, false, 0),
+        STR(struct sk_constraint, "definition", definition, false),
+        STRS(struct sk_constraint, "columns", columns, ncolumns),
+        STR(struct sk_constraint, "ref_schema", ref_schema, true),
+        STR(struct sk_constraint, "ref_table", ref_table, true),
+        STRS(struct sk_constraint, "ref_columns", ref_columns, nref_columns),
+        ENUM(struct sk_constraint, "on_delete", on_delete, fk_action_names, true, 0),
+        ENUM(struct sk_constraint, "on_update", on_update, fk_action_names, true, 0),
+        ENUM(struct sk_constraint, "match", match, match_names, true, 0),
+        BOOL(struct sk_constraint, "deferrable", deferrable),
+        BOOL(struct sk_constraint, "deferred", deferred),
+        BOOL(struct sk_constraint, "not_valid", not_valid),
+        BOOL(struct sk_constraint, "nulls_not_distinct", nulls_not_distinct),
+        STR(struct sk_constraint, "comment", comment, true),
+};
+static const struct object constraint_object = OBJECT(struct sk_constraint, constraint_fields);
+
+static const struct field index_fields[] = {
+        STR(struct sk_index, "name", name, false),      STR(struct sk_index, "definition", definition, false),
+        BOOL(struct sk_index, "unique", unique),        STR(struct sk_index, "method", method, false),
+        STRS(struct sk_index, "keys", keys, nkeys),     STR(struct sk_index, "predicate", predicate, true),
+        STR(struct sk_index, "comment", comment, true),
+};
+static const struct object index_object = OBJECT(struct sk_index, index_fields);
+
+static const struct field trigger_fields[] = {
+        STR(struct sk_trigger, "name", name, false),
+        STR(struct sk_trigger, "definition", definition, false),
+        STR(struct sk_trigger, "comment", comment, true),
+};
+static const struct object trigger_object = OBJECT(struct sk_trigger, trigger_fields);
+
+static const struct field table_fields[] = {
+        STR(struct sk_table, "schema", schema, false),
+        STR(struct sk_table, "name", name, false),
+        ENUM(struct sk_table, "kind", kind, table_kind_names, false, 0),
+        BOOL(struct sk_table, "unlogged", unlogged),
+        STR(struct sk_table, "partition_key", partition_key, true),
+        STR(struct sk_table, "parent_schema", parent_schema, true),
+        STR(struct sk_table, "parent_name", parent_name, true),
+        STR(struct sk_table, "partition_bound", partition_bound, true),
+        STR(struct sk_table, "options", options, true),
+        BOOL(struct sk_table, "without_rowid", without_rowid),
+        BOOL(struct sk_table, "strict", strict),
+        BOOL(struct sk_table, "autoincrement", autoincrement),
+        STR(struct sk_table, "sql", sql, true),
+        LIST(struct sk_table, "columns", columns, ncolumns, column_object),
+        LIST(struct sk_table, "constraints", constraints, nconstraints, constraint_object),
+        LIST(struct sk_table, "indexes", indexes, nindexes, index_object),
+        LIST(struct sk_table, "triggers", triggers, ntriggers, trigger_object),
+        STR(struct sk_table, "comment", comment, true),
+        DEPS(struct sk_table),
+};
+static const struct object table_object = OBJECT(struct sk_table, table_fields);
+
+static const struct field view_fields[] = {
+        STR(struct sk_view, "schema", schema, false),
+        STR(struct sk_view, "name", name, false),
+        BOOL(struct sk_view, "materialized", materialized),
+        STR(struct sk_view, "definition", definition, false),
+        STR(struct sk_view, "options", options, true),
+        LIST(struct sk_view, "columns", columns, ncolumns, column_object),
+        LIST(struct sk_view, "indexes", indexes, nindexes, index_object),
+        LIST(struct sk_view, "triggers", triggers, ntriggers, trigger_object),
+        STR(struct sk_view, "comment", comment, true),
+        DEPS(struct sk_view),
+};
+static const struct object view_object = OBJECT(struct sk_view, view_fields);
+
+static const struct field function_fields[] = {
+        STR(struct sk_function, "schema", schema, false),
+        STR(struct sk_function, "name", name, false),
+        STR(struct sk_function, "identity_args", identity_args, false),
+        ENUM(struct sk_function, "kind", kind, function_kind_names, false, 0),
+        STR(struct sk_function, "definition", definition, false),
+        STR(struct sk_function, "language", language, false),
+        STR(struct sk_function, "comment", comment, true),
+        DEPS(struct sk_function),
+};
+static const struct object function_object = OBJECT(struct sk_function, function_fields);
+
+/* The top level. Its keys are the only ones checked against the format: a
+ * new kind of object is a new version. */
+static const struct field top_fields[] = {
+        {KEY("format"), .kind = F_HEADER},
+        {KEY("version"), .kind = F_HEADER},
+        ENUM(struct sk_model, "dialect", dialect, dialect_names, false, 0),
+        LIST(struct sk_model, "extensions", extensions, nextensions, extension_object),
+        LIST(struct sk_model, "schemas", namespaces, nnamespaces, namespace_object),
+        LIST(struct sk_model, "types", types, ntypes, type_object),
+        LIST(struct sk_model, "sequences", sequences, nsequences, sequence_object),
+        LIST(struct sk_model, "functions", functions, nfunctions, function_object),
+        LIST(struct sk_model, "tables", tables, ntables, table_object),
+        LIST(struct sk_model, "views", views, nviews, view_object),
+};
+static const struct object top_object = OBJECT(struct sk_model, top_fields);
+
+/* the seen-fields mask of read_object */
+_Static_assert(sizeof(table_fields) / sizeof(table_fields[0]) <= 32, "more than 32 fields");
+_Static_assert(sizeof(enum sk_table_kind) == sizeof(int), "enums are stored as int");
+
+/* One step of the path of the value being read: a key or an index. */
+struct step {
+	const char *key; /* NULL for an index */
+	size_t index;
+};
+
 struct reader {
 	struct sk_model *m;
-	struct sk_buf path; /* JSON path of the value being read, e.g. "tables[3].columns[1]" */
+	struct sk_json j;
+	const char *text;
 	const char *file;
 	struct sk_error *err;
+	bool semantic; /* the error is about the content, not the syntax */
+	struct step path[2 * SK_JSON_MAX_DEPTH];
+	size_t npath;
+	/* the elements of the arrays being read, by depth, before they are
+	 * copied to the arena at their end */
+	struct sk_buf lists[SK_JSON_MAX_DEPTH + 1];
 };
 
 #define TRY(call)                                                                                            \
@@ -510,602 +786,6 @@ struct reader {
 		if (rc_ < 0)                                                                                 \
 			return rc_;                                                                          \
 	} while (0)
-
-static size_t push_key(struct reader *r, const char *k)
-{
-	size_t old = r->path.len;
-
-	if (old)
-		sk_buf_addch(&r->path, '.');
-	sk_buf_adds(&r->path, k);
-	return old;
-}
-
-static size_t push_index(struct reader *r, size_t i)
-{
-	size_t old = r->path.len;
-
-	sk_buf_addf(&r->path, "[%zu]", i);
-	return old;
-}
-
-static void pop(struct reader *r, size_t old)
-{
-	sk_buf_setlen(&r->path, old);
-}
-
-/* An error about the value at the current path. */
-static int fail(struct reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int fail(struct reader *r, const char *fmt, ...)
-{
-	struct sk_buf msg = SK_BUF_INIT;
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	sk_buf_vaddf(&msg, fmt, ap);
-	va_end(ap);
-	rc = sk_error_set(r->err, SK_ERR_INPUT, "snapshot field '%s' %s", r->path.buf, msg.buf);
-	sk_error_locate(r->err, r->file, 0, 0);
-	sk_buf_release(&msg);
-	return rc;
-}
-
-static const char *json_type_article(struct json_object *v)
-{
-	switch (json_object_get_type(v)) {
-	case json_type_null:
-		return "null";
-	case json_type_boolean:
-		return "a boolean";
-	case json_type_double:
-		return "a fractional number";
-	case json_type_int:
-		return "an integer";
-	case json_type_object:
-		return "an object";
-	case json_type_array:
-		return "an array";
-	case json_type_string:
-		return "a string";
-	}
-	return "a value";
-}
-
-/*
- * Looks up member k of obj, which must be there. *out is NULL for a JSON
- * null. On success the path names the member; the caller pops to *old.
- */
-static int member(struct reader *r, struct json_object *obj, const char *k, struct json_object **out,
-                  size_t *old)
-{
-	*old = push_key(r, k);
-	if (!json_object_object_get_ex(obj, k, out)) {
-		int rc = fail(r, "is missing");
-		pop(r, *old);
-		return rc;
-	}
-	return 0;
-}
-
-/* Checks v's JSON type; null passes when nullable. */
-static int expect(struct reader *r, struct json_object *v, enum json_type type, const char *what,
-                  bool nullable)
-{
-	if (!v && nullable)
-		return 0;
-	if (!v || !json_object_is_type(v, type))
-		return fail(r, "must be %s%s, not %s", what, nullable ? " or null" : "",
-		            json_type_article(v));
-	return 0;
-}
-
-/* A string value (already on the path) into the arena. */
-static int take_string(struct reader *r, struct json_object *v, bool nullable, const char **out)
-{
-	const char *s;
-	int len;
-
-	*out = NULL;
-	TRY(expect(r, v, json_type_string, "a string", nullable));
-	if (!v)
-		return 0;
-	s = json_object_get_string(v);
-	len = json_object_get_string_len(v);
-	if (memchr(s, '\0', (size_t)len))
-		return fail(r, "contains a NUL character (\\u0000)");
-	*out = sk_arena_strndup(&r->m->arena, s, (size_t)len);
-	return 0;
-}
-
-static int get_str(struct reader *r, struct json_object *obj, const char *k, bool nullable, const char **out)
-{
-	struct json_object *v;
-	size_t old;
-	int rc;
-
-	*out = NULL;
-	TRY(member(r, obj, k, &v, &old));
-	rc = take_string(r, v, nullable, out);
-	pop(r, old);
-	return rc;
-}
-
-static int get_bool(struct reader *r, struct json_object *obj, const char *k, bool *out)
-{
-	struct json_object *v;
-	size_t old;
-	int rc;
-
-	TRY(member(r, obj, k, &v, &old));
-	rc = expect(r, v, json_type_boolean, "true or false", false);
-	if (rc == 0)
-		*out = json_object_get_boolean(v) != 0;
-	pop(r, old);
-	return rc;
-}
-
-/* An integer in [min, max]. The text was checked for integers outside int64
- * before, as json-c saturates them silently. */
-static int get_int(struct reader *r, struct json_object *obj, const char *k, long long min, long long max,
-                   long long *out)
-{
-	struct json_object *v;
-	size_t old;
-	int64_t n;
-	int rc;
-
-	TRY(member(r, obj, k, &v, &old));
-	rc = expect(r, v, json_type_int, "an integer", false);
-	if (rc == 0) {
-		n = json_object_get_int64(v);
-		if (n < min || n > max)
-			rc = fail(r, "is out of range (%lld to %lld)", min, max);
-		else
-			*out = n;
-	}
-	pop(r, old);
-	return rc;
-}
-
-static void append_names(struct sk_buf *sb, const struct name_map *map)
-{
-	for (const struct name_map *p = map; p->name; p++)
-		sk_buf_addf(sb, "%s'%s'", p == map ? "" : ", ", p->name);
-}
-
-/* A string naming an enumerated value; null gives null_value when nullable. */
-static int get_enum(struct reader *r, struct json_object *obj, const char *k, const struct name_map *map,
-                    bool nullable, int null_value, int *out)
-{
-	struct json_object *v;
-	const struct name_map *p;
-	const char *s;
-	size_t old;
-	int rc;
-
-	TRY(member(r, obj, k, &v, &old));
-	rc = expect(r, v, json_type_string, "a string", nullable);
-	if (rc == 0 && !v) {
-		*out = null_value;
-	} else if (rc == 0) {
-		s = json_object_get_string(v);
-		for (p = map; p->name && strcmp(p->name, s); p++)
-			;
-		if (p->name && (size_t)json_object_get_string_len(v) == strlen(s)) {
-			*out = p->value;
-		} else {
-			struct sk_buf names = SK_BUF_INIT;
-
-			append_names(&names, map);
-			rc = fail(r, "has the unknown value \"%s\" (expected %s%s)", s, names.buf,
-			          nullable ? " or null" : "");
-			sk_buf_release(&names);
-		}
-	}
-	pop(r, old);
-	return rc;
-}
-
-/* An array member; on success the path names it and the caller pops. */
-static int get_array(struct reader *r, struct json_object *obj, const char *k, struct json_object **out,
-                     size_t *n, size_t *old)
-{
-	int rc;
-
-	TRY(member(r, obj, k, out, old));
-	rc = expect(r, *out, json_type_array, "an array", false);
-	if (rc < 0) {
-		pop(r, *old);
-		return rc;
-	}
-	*n = json_object_array_length(*out);
-	return 0;
-}
-
-static int get_str_array(struct reader *r, struct json_object *obj, const char *k, const char ***out,
-                         size_t *nout)
-{
-	struct json_object *arr;
-	const char **v = NULL;
-	size_t n, old;
-	int rc = 0;
-
-	*out = NULL;
-	*nout = 0;
-	TRY(get_array(r, obj, k, &arr, &n, &old));
-	if (n)
-		v = sk_arena_calloc(&r->m->arena, n, sizeof(*v));
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		size_t o = push_index(r, i);
-
-		rc = take_string(r, json_object_array_get_idx(arr, i), false, &v[i]);
-		pop(r, o);
-	}
-	pop(r, old);
-	if (rc == 0) {
-		*out = v;
-		*nout = n;
-	}
-	return rc;
-}
-
-typedef int read_fn(struct reader *r, struct json_object *obj, void *dst);
-
-/* An array of objects, each read into an arena element of elem_size. */
-static int get_list(struct reader *r, struct json_object *obj, const char *k, size_t elem_size, read_fn *each,
-                    void **out, size_t *nout)
-{
-	struct json_object *arr;
-	unsigned char *v = NULL;
-	size_t n, old;
-	int rc = 0;
-
-	*out = NULL;
-	*nout = 0;
-	TRY(get_array(r, obj, k, &arr, &n, &old));
-	if (n)
-		v = sk_arena_calloc(&r->m->arena, n, elem_size);
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		struct json_object *e = json_object_array_get_idx(arr, i);
-		size_t o = push_index(r, i);
-
-		rc = expect(r, e, json_type_object, "an object", false);
-		if (rc == 0)
-			rc = each(r, e, v + i * elem_size);
-		pop(r, o);
-	}
-	pop(r, old);
-	if (rc == 0) {
-		*out = v;
-		*nout = n;
-	}
-	return rc;
-}
-
-/* get_list into the struct array `arr` with count `n`; returns on error. */
-#define GET_LIST(r, obj, k, each, arr, n)                                                                    \
-	do {                                                                                                 \
-		void *list_;                                                                                 \
-		TRY(get_list((r), (obj), (k), sizeof(*(arr)), (each), &list_, &(n)));                        \
-		(arr) = list_;                                                                               \
-	} while (0)
-
-static int read_ref(struct reader *r, struct json_object *o, void *dst)
-{
-	struct sk_ref *ref = dst;
-	int kind;
-
-	TRY(get_enum(r, o, "kind", obj_kind_names, false, 0, &kind));
-	ref->kind = (enum sk_obj_kind)kind;
-	TRY(get_str(r, o, "schema", true, &ref->schema));
-	TRY(get_str(r, o, "name", false, &ref->name));
-	return 0;
-}
-
-#define GET_DEPS(r, o, x) GET_LIST((r), (o), "deps", read_ref, (x)->deps, (x)->ndeps)
-
-static int read_extension(struct reader *r, struct json_object *o, void *dst)
-{
-	struct sk_extension *e = dst;
-
-	TRY(get_str(r, o, "name", false, &e->name));
-	TRY(get_str(r, o, "schema", false, &e->schema));
-	TRY(get_str(r, o, "comment", true, &e->comment));
-	return 0;
-}
-
-static int read_namespace(struct reader *r, struct json_object *o, void *dst)
-{
-	struct sk_namespace *ns = dst;
-
-	TRY(get_str(r, o, "name", false, &ns->name));
-	TRY(get_str(r, o, "comment", true, &ns->comment));
-	return 0;
-}
-
-static int read_check(struct reader *r, struct json_object *o, void *dst)
-{
-	struct sk_check *c = dst;
-
-	TRY(get_str(r, o, "name", false, &c->name));
-	TRY(get_str(r, o, "definition", false, &c->definition));
-	return 0;
-}
-
-static int read_attribute(struct reader *r, struct json_object *o, void *dst)
-{
-	struct sk_attribute *a = dst;
-
-	TRY(get_str(r, o, "name", false, &a->name));
-	TRY(get_str(r, o, "type", false, &a->type));
-	TRY(get_str(r, o, "collation", true, &a->collation));
-	return 0;
-}
-
-static int read_type(struct reader *r, struct json_object *o, void *dst)
-{
-	struct sk_type *t = dst;
-	int kind;
-
-	TRY(get_str(r, o, "schema", false, &t->schema));
-	TRY(get_str(r, o, "name", false, &t->name));
-	TRY(get_enum(r, o, "kind", type_kind_names, false, 0, &kind));
-	t->kind = (enum sk_type_kind)kind;
-	TRY(get_str_array(r, o, "labels", &t->labels, &t->nlabels));
-	TRY(get_str(r, o, "base_type", true, &t->base_type));
-	TRY(get_bool(r, o, "not_null", &t->not_null));
-	TRY(get_str(r, o, "default_expr", true, &t->default_expr));
-	TRY(get_str(r, o, "collation", true, &t->collation));
-	GET_LIST(r, o, "checks", read_check, t->checks, t->nchecks);
-	GET_LIST(r, o, "attrs", read_attribute, t->attrs, t->nattrs);
-	TRY(get_str(r, o, "range_body", true, &t->range_body));
-	TRY(get_str(r, o, "comment", true, &t->comment));
-	GET_DEPS(r, o, t);
-	return 0;
-}
-
-static int read_sequence(struct reader *r, struct json_object *o, void *dst)
-{
-	struct sk_sequence *s = dst;
-
-	TRY(get_str(r, o, "schema", false, &s->schema));
-	TRY(get_str(r, o, "name", false, &s->name));
-	TRY(get_str(r, o, "data_type", false, &s->data_type));
-	TRY(get_int(r, o, "start", LLONG_MIN, LLONG_MAX, &s->start));
-	TRY(get_int(r, o, "increment", LLONG_MIN, LLONG_MAX, &s->increment));
-	TRY(get_int(r, o, "min_value", LLONG_MIN, LLONG_MAX, &s->min_value));
-	TRY(get_int(r, o, "max_value", LLONG_MIN, LLONG_MAX, &s->max_value));
-	TRY(get_int(r, o, "cache", LLONG_MIN, LLONG_MAX, &s->cache));
-	TRY(get_bool(r, o, "cycle", &s->cycle));
-	TRY(get_str(r, o, "owned_by_schema", true, &s->owned_by_schema));
-	TRY(get_str(r, o, "owned_by_table", true, &s->owned_by_table));
-	TRY(get_str(r, o, "owned_by_column", true, &s->owned_by_column));
-	TRY(get_str(r, o, "comment", true, &s->comment));
-	return 0;
-}
-
-static int read_identity_seq(struct reader *r, struct json_object *o, struct sk_sequence **out)
-{
-	struct json_object *v;
-	size_t old;
-	int rc;
-
-	*out = NULL;
-	TRY(member(r, o, "identity_seq", &v, &old));
-	rc = expect(r, v, json_type_object, "an object", true);
-	if (rc == 0 && v) {
-		struct sk_sequence *s = sk_arena_calloc(&r->m->arena, 1, sizeof(*s));
-
-		rc = read_sequence(r, v, s);
-		if (rc == 0)
-			*out = s;
-	}
-	pop(r, old);
-	return rc;
-}
-
-static int read_column(struct reader *r, struct json_object *o, void *dst)
-{
-	struct sk_column *c = dst;
-	long long pos;
-	int identity;
-
-	TRY(get_str(r, o, "name", false, &c->name));
-	TRY(get_int(r, o, "position", INT_MIN, INT_MAX, &pos));
-	c->position = (int)pos;
-	TRY(get_str(r, o, "type", false, &c->type));
-	TRY(get_bool(r, o, "not_null", &c->not_null));
-	TRY(get_str(r, o, "default_expr", true, &c->default_expr));
-	TRY(get_enum(r, o, "identity", identity_names, true, SK_IDENTITY_NONE, &identity));
-	c->identity = (enum sk_identity)identity;
-	TRY(read_identity_seq(r, o, &c->identity_seq));
-	TRY(get_str(r, o, "generated_expr", true, &c->generated_expr));
-	TRY(get_bool(r, o, "generated_stored", &c->generated_stored));
-	TRY(get_str(r, o, "collation", true, &c->collation));
-	TRY(get_str(r, o, "comment", true, &c->comment));
-	TRY(get_str(r, o, "type_schema", true, &c->type_schema));
-	TRY(get_str(r, o, "type_name", true, &c->type_name));
-	TRY(get_bool(r, o, "is_array", &c->is_array));
-	return 0;
-}
-
-static int read_constraint(struct reader *r, struct json_object *o, void *dst)
-{
-	struct sk_constraint *c = dst;
-	int v;
-
-	TRY(get_str(r, o, "name", false, &c->name));
-	TRY(get_enum(r, o, "kind", constraint_kind_names, false, 0, &v));
-	c->kind = (enum sk_constraint_kind)v;
-	TRY(get_str(r, o, "definition", false, &c->definition));
-	TRY(get_str_array(r, o, "columns", &c->columns, &c->ncolumns));
-	TRY(get_str(r, o, "ref_schema", true, &c->ref_schema));
-	TRY(get_str(r, o, "ref_table", true, &c->ref_table));
-	TRY(get_str_array(r, o, "ref_columns", &c->ref_columns, &c->nref_columns));
-	TRY(get_enum(r, o, "on_delete", fk_action_names, true, 0, &v));
-	c->on_delete = (char)v;
-	TRY(get_enum(r, o, "on_update", fk_action_names, true, 0, &v));
-	c->on_update = (char)v;
-	TRY(get_enum(r, o, "match", match_names, true, 0, &v));
-	c->match = (char)v;
-	TRY(get_bool(r, o, "deferrable", &c->deferrable));
-	TRY(get_bool(r, o, "deferred", &c->deferred));
-	TRY(get_bool(r, o, "not_valid", &c->not_valid));
-	TRY(get_bool(r, o, "nulls_not_distinct", &c->nulls_not_distinct));
-	TRY(get_str(r, o, "comment", true, &c->comment));
-	return 0;
-}
-
-static int read_index(struct reader *r, struct json_object *o, void *dst)
-{
-	struct sk_index *x = dst;
-
-	TRY(get_str(r, o, "name", false, &x->name));
-	TRY(get_str(r, o, "definition", false, &x->definition));
-	TRY(get_bool(r, o, "unique", &x->unique));
-	TRY(get_str(r, o, "method", false, &x->method));
-	TRY(get_str_array(r, o, "keys", &x->keys, &x->nkeys));
-	TRY(get_str(r, o, "predicate", true, &x->predicate));
-	TRY(get_str(r, o, "comment", true, &x->comment));
-	return 0;
-}
-
-static int read_trigger(struct reader *r, struct json_object *o, void *dst)
-{
-	struct sk_trigger *t = dst;
-
-	TRY(get_str(r, o, "name", false, &t->name));
-	TRY(get_str(r, o, "definition", false, &t->definition));
-	TRY(get_str(r, o, "comment", true, &t->comment));
-	return 0;
-}
-
-static int read_table(struct reader *r, struct json_object *o, void *dst)
-{
-	struct sk_table *t = dst;
-	int kind;
-
-	TRY(get_str(r, o, "schema", false, &t->schema));
-	TRY(get_str(r, o, "name", false, &t->name));
-	TRY(get_enum(r, o, "kind", table_kind_names, false, 0, &kind));
-	t->kind = (enum sk_table_kind)kind;
-	TRY(get_bool(r, o, "unlogged", &t->unlogged));
-	TRY(get_str(r, o, "partition_key", true, &t->partition_key));
-	TRY(get_str(r, o, "parent_schema", true, &t->parent_schema));
-	TRY(get_str(r, o, "parent_name", true, &t->parent_name));
-	TRY(get_str(r, o, "partition_bound", true, &t->partition_bound));
-	TRY(get_str(r, o, "options", true, &t->options));
-	TRY(get_bool(r, o, "without_rowid", &t->without_rowid));
-	TRY(get_bool(r, o, "strict", &t->strict));
-	TRY(get_bool(r, o, "autoincrement", &t->autoincrement));
-	TRY(get_str(r, o, "sql", true, &t->sql));
-	GET_LIST(r, o, "columns", read_column, t->columns, t->ncolumns);
-	GET_LIST(r, o, "constraints", read_constraint, t->constraints, t->nconstraints);
-	GET_LIST(r, o, "indexes", read_index, t->indexes, t->nindexes);
-	GET_LIST(r, o, "triggers", read_trigger, t->triggers, t->ntriggers);
-	TRY(get_str(r, o, "comment", true, &t->comment));
-	GET_DEPS(r, o, t);
-	return 0;
-}
-
-static int read_view(struct reader *r, struct json_object *o, void *dst)
-{
-	struct sk_view *v = dst;
-
-	TRY(get_str(r, o, "schema", false, &v->schema));
-	TRY(get_str(r, o, "name", false, &v->name));
-	TRY(get_bool(r, o, "materialized", &v->materialized));
-	TRY(get_str(r, o, "definition", false, &v->definition));
-	TRY(get_str(r, o, "options", true, &v->options));
-	GET_LIST(r, o, "columns", read_column, v->columns, v->ncolumns);
-	GET_LIST(r, o, "indexes", read_index, v->indexes, v->nindexes);
-	GET_LIST(r, o, "triggers", read_trigger, v->triggers, v->ntriggers);
-	TRY(get_str(r, o, "comment", true, &v->comment));
-	GET_DEPS(r, o, v);
-	return 0;
-}
-
-static int read_function(struct reader *r, struct json_object *o, void *dst)
-{
-	struct sk_function *f = dst;
-	int kind;
-
-	TRY(get_str(r, o, "schema", false, &f->schema));
-	TRY(get_str(r, o, "name", false, &f->name));
-	TRY(get_str(r, o, "identity_args", false, &f->identity_args));
-	TRY(get_enum(r, o, "kind", function_kind_names, false, 0, &kind));
-	f->kind = (char)kind;
-	TRY(get_str(r, o, "definition", false, &f->definition));
-	TRY(get_str(r, o, "language", false, &f->language));
-	TRY(get_str(r, o, "comment", true, &f->comment));
-	GET_DEPS(r, o, f);
-	return 0;
-}
-
-static const char *const top_keys[] = {
-        "format", "version",   "dialect",   "extensions", "schemas",
-        "types",  "sequences", "functions", "tables",     "views",
-};
-
-/* The top level: format and version first, so that another file or another
- * version is named as such rather than by its first unexpected key. */
-static int read_top(struct reader *r, struct json_object *root)
-{
-	struct json_object *v;
-	struct sk_model *m = r->m;
-	long long version;
-	int dialect;
-
-	if (!json_object_is_type(root, json_type_object) || !json_object_object_get_ex(root, "format", &v) ||
-	    !json_object_is_type(v, json_type_string) ||
-	    strcmp(json_object_get_string(v), SK_SNAPSHOT_FORMAT) ||
-	    (size_t)json_object_get_string_len(v) != strlen(SK_SNAPSHOT_FORMAT)) {
-		sk_error_set(r->err, SK_ERR_INPUT, "not a schemake snapshot");
-		sk_error_locate(r->err, r->file, 0, 0);
-		sk_error_detail(r->err, "a snapshot is a JSON object whose \"format\" is \"%s\"",
-		                SK_SNAPSHOT_FORMAT);
-		return -SK_ERR_INPUT;
-	}
-	TRY(get_int(r, root, "version", LLONG_MIN, LLONG_MAX, &version));
-	if (version != SK_SNAPSHOT_VERSION) {
-		sk_error_set(r->err, SK_ERR_INPUT,
-		             "unsupported snapshot version %lld (this schemake reads version %d)", version,
-		             SK_SNAPSHOT_VERSION);
-		sk_error_locate(r->err, r->file, 0, 0);
-		sk_error_hint(r->err,
-		              "regenerate the snapshot with this version of schemake (schemake-dump)");
-		return -SK_ERR_INPUT;
-	}
-	json_object_object_foreach(root, k, val)
-	{
-		size_t i;
-
-		(void)val;
-		for (i = 0; i < sizeof(top_keys) / sizeof(top_keys[0]) && strcmp(k, top_keys[i]); i++)
-			;
-		if (i == sizeof(top_keys) / sizeof(top_keys[0])) {
-			size_t old = push_key(r, k);
-			int rc = fail(r, "is not a key of a version %d snapshot", SK_SNAPSHOT_VERSION);
-
-			sk_error_hint(r->err,
-			              "a new kind of object needs a new snapshot version; check the spelling "
-			              "or regenerate the snapshot with this version of schemake");
-			pop(r, old);
-			return rc;
-		}
-	}
-	TRY(get_enum(r, root, "dialect", dialect_names, false, 0, &dialect));
-	m->dialect = (enum sk_dialect)dialect;
-	GET_LIST(r, root, "extensions", read_extension, m->extensions, m->nextensions);
-	GET_LIST(r, root, "schemas", read_namespace, m->namespaces, m->nnamespaces);
-	GET_LIST(r, root, "types", read_type, m->types, m->ntypes);
-	GET_LIST(r, root, "sequences", read_sequence, m->sequences, m->nsequences);
-	GET_LIST(r, root, "functions", read_function, m->functions, m->nfunctions);
-	GET_LIST(r, root, "tables", read_table, m->tables, m->ntables);
-	GET_LIST(r, root, "views", read_view, m->views, m->nviews);
-	return 0;
-}
 
 static void offset_to_line_col(const char *text, size_t off, unsigned *line, unsigned *col)
 {
@@ -1120,14 +800,443 @@ static void offset_to_line_col(const char *text, size_t off, unsigned *line, uns
 	*col = (unsigned)(off - start + 1);
 }
 
-static int syntax_error(struct reader *r, const char *text, size_t off, const char *what)
+/* The syntax error j stopped at, with its line and column. */
+static int syntax_error(struct reader *r, const struct sk_json *j)
 {
 	unsigned line, col;
 
-	offset_to_line_col(text, off, &line, &col);
-	sk_error_set(r->err, SK_ERR_INPUT, "malformed JSON: %s", what);
+	offset_to_line_col(r->text, (size_t)(j->err_at - r->text), &line, &col);
+	r->semantic = false;
+	sk_error_set(r->err, SK_ERR_INPUT, "malformed JSON: %s", j->err_what);
 	sk_error_locate(r->err, r->file, line, col);
 	return -SK_ERR_INPUT;
+}
+
+/* A call to the JSON reader; returns on a syntax error. */
+#define JSON(call)                                                                                           \
+	do {                                                                                                 \
+		if ((call) < 0)                                                                              \
+			return syntax_error(r, &r->j);                                                       \
+	} while (0)
+
+static void push_key(struct reader *r, const char *k)
+{
+	r->path[r->npath].key = k;
+	r->npath++;
+}
+
+static void push_index(struct reader *r, size_t i)
+{
+	r->path[r->npath].key = NULL;
+	r->path[r->npath].index = i;
+	r->npath++;
+}
+
+static void pop(struct reader *r)
+{
+	r->npath--;
+}
+
+/* An error about the value at the current path, e.g. "tables[3].columns[1]". */
+static int fail(struct reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail(struct reader *r, const char *fmt, ...)
+{
+	struct sk_buf msg = SK_BUF_INIT, path = SK_BUF_INIT;
+	va_list ap;
+	int rc;
+
+	for (size_t i = 0; i < r->npath; i++) {
+		if (!r->path[i].key)
+			sk_buf_addf(&path, "[%zu]", r->path[i].index);
+		else
+			sk_buf_addf(&path, "%s%s", i ? "." : "", r->path[i].key);
+	}
+	va_start(ap, fmt);
+	sk_buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	rc = sk_error_set(r->err, SK_ERR_INPUT, "snapshot field '%s' %s", path.buf, msg.buf);
+	sk_error_locate(r->err, r->file, 0, 0);
+	r->semantic = true;
+	sk_buf_release(&msg);
+	sk_buf_release(&path);
+	return rc;
+}
+
+static const char *type_article(enum sk_json_type t)
+{
+	switch (t) {
+	case SK_JSON_NULL:
+		return "null";
+	case SK_JSON_BOOL:
+		return "a boolean";
+	case SK_JSON_FRACTION:
+		return "a fractional number";
+	case SK_JSON_INT:
+		return "an integer";
+	case SK_JSON_OBJECT:
+		return "an object";
+	case SK_JSON_ARRAY:
+		return "an array";
+	case SK_JSON_STRING:
+		return "a string";
+	}
+	return "a value";
+}
+
+static int wrong_type(struct reader *r, enum sk_json_type t, const char *what, bool nullable)
+{
+	return fail(r, "must be %s%s, not %s", what, nullable ? " or null" : "", type_article(t));
+}
+
+/* The next value's type, which must be `want` (or null when nullable).
+ * *is_null tells a null, which is consumed. */
+static int expect(struct reader *r, enum sk_json_type want, const char *what, bool nullable, bool *is_null)
+{
+	enum sk_json_type t;
+
+	*is_null = false;
+	JSON(sk_json_peek(&r->j, &t));
+	if (t == SK_JSON_NULL && nullable) {
+		*is_null = true;
+		JSON(sk_json_skip(&r->j));
+		return 0;
+	}
+	return t == want ? 0 : wrong_type(r, t, what, nullable);
+}
+
+/* A string (or null when nullable) into the arena. */
+static int read_string(struct reader *r, bool nullable, const char **out)
+{
+	const char *s;
+	size_t len;
+	bool is_null, has_nul;
+
+	*out = NULL;
+	TRY(expect(r, SK_JSON_STRING, "a string", nullable, &is_null));
+	if (is_null)
+		return 0;
+	JSON(sk_json_string(&r->j, &s, &len, &has_nul));
+	if (has_nul)
+		return fail(r, "contains a NUL character (\\u0000)");
+	*out = sk_arena_strndup(&r->m->arena, s, len);
+	return 0;
+}
+
+static void append_names(struct sk_buf *sb, const struct name_map *map)
+{
+	for (const struct name_map *p = map; p->name; p++)
+		sk_buf_addf(sb, "%s'%s'", p == map ? "" : ", ", p->name);
+}
+
+static void store_int(void *dst, size_t size, long long v)
+{
+	if (size == sizeof(char)) {
+		char c = (char)v;
+		memcpy(dst, &c, 1);
+	} else if (size == sizeof(int)) {
+		int i = (int)v;
+		memcpy(dst, &i, sizeof(i));
+	} else {
+		memcpy(dst, &v, sizeof(v));
+	}
+}
+
+static int read_enum(struct reader *r, const struct field *f, void *dst)
+{
+	const struct name_map *p;
+	const char *s;
+	size_t len;
+	bool is_null, has_nul;
+
+	TRY(expect(r, SK_JSON_STRING, "a string", f->nullable, &is_null));
+	if (is_null) {
+		store_int(dst, f->size, f->null_value);
+		return 0;
+	}
+	JSON(sk_json_string(&r->j, &s, &len, &has_nul));
+	for (p = f->map; p->name; p++)
+		if (strlen(p->name) == len && !memcmp(p->name, s, len)) {
+			store_int(dst, f->size, p->value);
+			return 0;
+		}
+	{
+		struct sk_buf names = SK_BUF_INIT;
+		int rc;
+
+		append_names(&names, f->map);
+		rc = fail(r, "has the unknown value \"%.*s\" (expected %s%s)", (int)strnlen(s, len), s,
+		          names.buf, f->nullable ? " or null" : "");
+		sk_buf_release(&names);
+		return rc;
+	}
+}
+
+static int read_int(struct reader *r, const struct field *f, void *dst)
+{
+	long long n;
+	bool is_null;
+
+	TRY(expect(r, SK_JSON_INT, "an integer", false, &is_null));
+	JSON(sk_json_int(&r->j, &n));
+	if (n < f->min || n > f->max)
+		return fail(r, "is out of range (%lld to %lld)", f->min, f->max);
+	store_int(dst, f->size, n);
+	return 0;
+}
+
+static int read_bool(struct reader *r, bool *dst)
+{
+	bool is_null;
+
+	TRY(expect(r, SK_JSON_BOOL, "true or false", false, &is_null));
+	JSON(sk_json_bool(&r->j, dst));
+	return 0;
+}
+
+static int read_object(struct reader *r, const struct object *o, void *dst, bool strict);
+
+/*
+ * An array of strings (elem NULL) or of objects of type elem, into a new
+ * arena array: *out and its count *n. The elements collect in a buffer of
+ * the array's depth first, since the length is known at the end only.
+ */
+static int read_array(struct reader *r, const struct object *elem, void **out, size_t *n)
+{
+	size_t size = elem ? elem->size : sizeof(const char *);
+	struct sk_buf *list;
+	bool is_null, first = true;
+	size_t count = 0;
+	int more;
+
+	*out = NULL;
+	*n = 0;
+	TRY(expect(r, SK_JSON_ARRAY, "an array", false, &is_null));
+	JSON(sk_json_enter(&r->j));
+	list = &r->lists[r->j.depth];
+	sk_buf_setlen(list, 0);
+	while ((more = sk_json_element(&r->j, &first)) > 0) {
+		void *e;
+		int rc;
+
+		sk_buf_grow(list, size);
+		e = list->buf + list->len;
+		memset(e, 0, size);
+		sk_buf_setlen(list, list->len + size);
+		push_index(r, count);
+		if (elem) {
+			rc = expect(r, SK_JSON_OBJECT, "an object", false, &is_null);
+			if (rc == 0)
+				rc = read_object(r, elem, e, false);
+		} else {
+			rc = read_string(r, false, e);
+		}
+		pop(r);
+		if (rc < 0)
+			return rc;
+		count++;
+	}
+	JSON(more);
+	if (count) {
+		*out = sk_arena_alloc(&r->m->arena, count * size);
+		memcpy(*out, list->buf, count * size);
+	}
+	*n = count;
+	return 0;
+}
+
+static int read_field(struct reader *r, const struct field *f, void *obj)
+{
+	void *dst = (char *)obj + f->off;
+
+	switch (f->kind) {
+	case F_STR:
+		return read_string(r, f->nullable, dst);
+	case F_BOOL:
+		return read_bool(r, dst);
+	case F_INT:
+		return read_int(r, f, dst);
+	case F_ENUM:
+		return read_enum(r, f, dst);
+	case F_STRS:
+		return read_array(r, NULL, dst, (size_t *)((char *)obj + f->count_off));
+	case F_LIST:
+		return read_array(r, f->obj, dst, (size_t *)((char *)obj + f->count_off));
+	case F_OBJ: {
+		bool is_null;
+		void *o;
+
+		*(void **)dst = NULL;
+		TRY(expect(r, SK_JSON_OBJECT, "an object", f->nullable, &is_null));
+		if (is_null)
+			return 0;
+		o = sk_arena_alloc(&r->m->arena, f->obj->size);
+		TRY(read_object(r, f->obj, o, false));
+		*(void **)dst = o;
+		return 0;
+	}
+	case F_HEADER:
+		JSON(sk_json_skip(&r->j));
+		return 0;
+	}
+	return 0;
+}
+
+/* The field named key, looked for from *hint on: files list the keys in
+ * the order of the fields, so the next field is usually the one. */
+static const struct field *find_field(const struct object *o, const char *key, size_t klen, size_t *hint)
+{
+	size_t i = *hint < o->nfields ? *hint : 0;
+
+	for (size_t k = 0; k < o->nfields; k++, i = i + 1 < o->nfields ? i + 1 : 0) {
+		const struct field *f = &o->fields[i];
+
+		if (f->klen == klen && !memcmp(f->key, key, klen)) {
+			*hint = i + 1;
+			return f;
+		}
+	}
+	return NULL;
+}
+
+/* An object (the reader is before its '{') into the struct at dst. strict:
+ * an unknown key is an error, not skipped. */
+static int read_object(struct reader *r, const struct object *o, void *dst, bool strict)
+{
+	const char *key;
+	size_t klen, hint = 0;
+	uint32_t seen = 0;
+	bool first = true;
+	int more;
+
+	JSON(sk_json_enter(&r->j));
+	while ((more = sk_json_member(&r->j, &first, &key, &klen)) > 0) {
+		const struct field *f = find_field(o, key, klen, &hint);
+		int rc;
+
+		if (!f && strict) {
+			char *k = sk_xstrndup(key, strnlen(key, klen));
+
+			push_key(r, k);
+			rc = fail(r, "is not a key of a version %d snapshot", SK_SNAPSHOT_VERSION);
+			sk_error_hint(r->err,
+			              "a new kind of object needs a new snapshot version; check the "
+			              "spelling or regenerate the snapshot with this version of schemake");
+			pop(r);
+			free(k);
+			return rc;
+		}
+		if (!f) {
+			JSON(sk_json_skip(&r->j));
+			continue;
+		}
+		push_key(r, f->key);
+		rc = read_field(r, f, dst);
+		pop(r);
+		if (rc < 0)
+			return rc;
+		seen |= 1u << (f - o->fields);
+	}
+	JSON(more);
+	for (size_t i = 0; i < o->nfields; i++)
+		if (!(seen & 1u << i)) {
+			int rc;
+
+			push_key(r, o->fields[i].key);
+			rc = fail(r, "is missing");
+			pop(r);
+			return rc;
+		}
+	return 0;
+}
+
+static int not_a_snapshot(struct reader *r)
+{
+	r->semantic = true;
+	sk_error_set(r->err, SK_ERR_INPUT, "not a schemake snapshot");
+	sk_error_locate(r->err, r->file, 0, 0);
+	sk_error_detail(r->err, "a snapshot is a JSON object whose \"format\" is \"%s\"", SK_SNAPSHOT_FORMAT);
+	return -SK_ERR_INPUT;
+}
+
+static bool key_is(const char *key, size_t klen, const char *name)
+{
+	return klen == strlen(name) && !memcmp(key, name, klen);
+}
+
+/*
+ * The format and the version, wherever they are among the top-level keys
+ * (first, in what the writer writes), so that another file or another
+ * version is named as such rather than by its first unexpected key. A pass
+ * of its own that stops when it has both.
+ */
+static int check_header(struct reader *r)
+{
+	struct sk_json h;
+	enum sk_json_type t, version_type = SK_JSON_NULL;
+	const char *key, *s;
+	size_t klen, len;
+	bool first = true, has_format = false, format_ok = false, has_version = false, has_nul;
+	long long version = 0;
+	int more = 0, rc = 0;
+
+	sk_json_init(&h, r->text, (size_t)(r->j.end - r->text));
+	if (sk_json_peek(&h, &t) < 0 || (t == SK_JSON_OBJECT && sk_json_enter(&h) < 0)) {
+		rc = syntax_error(r, &h);
+		goto done;
+	}
+	if (t != SK_JSON_OBJECT) {
+		rc = not_a_snapshot(r);
+		goto done;
+	}
+	while (!(has_format && has_version) && (more = sk_json_member(&h, &first, &key, &klen)) > 0) {
+		bool is_format = key_is(key, klen, "format"), is_version = key_is(key, klen, "version");
+
+		if ((is_format || is_version) && sk_json_peek(&h, &t) < 0) {
+			more = -1;
+			break;
+		}
+		if (is_format && t == SK_JSON_STRING) {
+			has_format = true;
+			more = sk_json_string(&h, &s, &len, &has_nul);
+			format_ok = more == 0 && key_is(s, len, SK_SNAPSHOT_FORMAT);
+		} else if (is_version && t == SK_JSON_INT) {
+			has_version = true;
+			version_type = t;
+			more = sk_json_int(&h, &version);
+		} else {
+			has_format = has_format || is_format;
+			has_version = has_version || is_version;
+			if (is_version)
+				version_type = t;
+			more = sk_json_skip(&h);
+		}
+		if (more < 0)
+			break;
+	}
+	if (more < 0) {
+		rc = syntax_error(r, &h);
+	} else if (!format_ok) {
+		rc = not_a_snapshot(r);
+	} else if (!has_version) {
+		push_key(r, "version");
+		rc = fail(r, "is missing");
+		pop(r);
+	} else if (version_type != SK_JSON_INT) {
+		push_key(r, "version");
+		rc = wrong_type(r, version_type, "an integer", false);
+		pop(r);
+	} else if (version != SK_SNAPSHOT_VERSION) {
+		r->semantic = true;
+		rc = sk_error_set(r->err, SK_ERR_INPUT,
+		                  "unsupported snapshot version %lld (this schemake reads version %d)",
+		                  version, SK_SNAPSHOT_VERSION);
+		sk_error_locate(r->err, r->file, 0, 0);
+		sk_error_hint(r->err,
+		              "regenerate the snapshot with this version of schemake (schemake-dump)");
+	}
+done:
+	sk_json_release(&h);
+	return rc;
 }
 
 static bool is_json_space(char c)
@@ -1135,72 +1244,37 @@ static bool is_json_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/*
- * json-c turns integers outside int64 into INT64_MIN / INT64_MAX (or a
- * uint64) without a word, so the text of valid JSON is scanned for them.
- * Returns the offset of the first such integer, or len.
- */
-static size_t find_huge_integer(const char *text, size_t len)
+/* After an error about the content: a syntax error anywhere in the text
+ * is what the file has to be told first, as when the whole text was
+ * parsed before anything was read from it. */
+static int prefer_syntax_error(struct reader *r, int rc)
 {
-	size_t i = 0;
+	struct sk_json v;
 
-	while (i < len) {
-		char c = text[i];
-
-		if (c == '"' || c == '\'') {
-			/* json-c takes 'strings' too */
-			for (i++; i < len && text[i] != c; i++)
-				if (text[i] == '\\')
-					i++;
-			i++;
-		} else if (c == '-' || (c >= '0' && c <= '9')) {
-			size_t start = i, digits = 0;
-			bool integer = true;
-
-			for (; i < len && strchr("0123456789+-.eE", text[i]) && text[i]; i++) {
-				if (text[i] >= '0' && text[i] <= '9')
-					digits++;
-				else if (text[i] != '-')
-					integer = false;
-			}
-			if (integer) {
-				char buf[32];
-				long long n;
-				char *end;
-
-				if (digits > 19)
-					return start;
-				memcpy(buf, text + start, i - start);
-				buf[i - start] = '\0';
-				errno = 0;
-				n = strtoll(buf, &end, 10);
-				(void)n;
-				if (errno == ERANGE)
-					return start;
-			}
-		} else {
-			i++;
-		}
-	}
-	return len;
+	if (!r->semantic)
+		return rc;
+	sk_json_init(&v, r->text, (size_t)(r->j.end - r->text));
+	if (sk_json_validate(&v) < 0)
+		rc = syntax_error(r, &v);
+	sk_json_release(&v);
+	return rc;
 }
 
 int sk_snapshot_read(struct sk_model **out, const char *path, const char *text, size_t len,
                      struct sk_error *err)
 {
 	struct reader r;
-	struct json_tokener *tok = NULL;
-	struct json_object *root = NULL;
-	enum json_tokener_error jerr;
-	const char *nul;
-	size_t end, i;
+	size_t i;
 	int rc;
 
 	*out = NULL;
 	memset(&r, 0, sizeof(r));
-	sk_buf_init(&r.path);
+	r.text = text ? text : "";
 	r.file = path;
 	r.err = err;
+	sk_json_init(&r.j, r.text, text ? len : 0);
+	for (i = 0; i < SK_JSON_MAX_DEPTH + 1; i++)
+		sk_buf_init(&r.lists[i]);
 
 	for (i = 0; i < len && is_json_space(text[i]); i++)
 		;
@@ -1210,51 +1284,14 @@ int sk_snapshot_read(struct sk_model **out, const char *path, const char *text, 
 		sk_error_hint(err, "a snapshot is the JSON that schemake-dump writes");
 		goto done;
 	}
-	if (len > INT_MAX) {
-		rc = sk_error_set(err, SK_ERR_INPUT, "snapshot too large (%zu bytes)", len);
-		sk_error_locate(err, path, 0, 0);
-		goto done;
+	rc = check_header(&r);
+	if (rc == 0) {
+		r.m = sk_model_new(SK_DIALECT_POSTGRES);
+		rc = read_object(&r, &top_object, r.m, true);
 	}
-	/* json-c stops at a NUL byte as if the text ended there */
-	nul = memchr(text, '\0', len);
-	if (nul) {
-		rc = syntax_error(&r, text, (size_t)(nul - text), "NUL byte");
-		goto done;
-	}
-
-	tok = json_tokener_new(); /* depth limit: JSON_TOKENER_DEFAULT_DEPTH */
-	if (!tok)
-		abort();
-	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
-	root = json_tokener_parse_ex(tok, text, (int)len);
-	jerr = json_tokener_get_error(tok);
-	end = json_tokener_get_parse_end(tok);
-	if (jerr == json_tokener_continue) {
-		/* a lone top-level number needs to be told that the text ends */
-		root = json_tokener_parse_ex(tok, "", 1);
-		jerr = json_tokener_get_error(tok);
-		end = len;
-	}
-	if (jerr != json_tokener_success) {
-		rc = syntax_error(&r, text, end > len ? len : end, json_tokener_error_desc(jerr));
-		goto done;
-	}
-	if (end > len)
-		end = len;
-	for (i = end; i < len && is_json_space(text[i]); i++)
-		;
-	if (i < len) {
-		rc = syntax_error(&r, text, i, "unexpected text after the end of the snapshot");
-		goto done;
-	}
-	i = find_huge_integer(text, end);
-	if (i < end) {
-		rc = syntax_error(&r, text, i, "integer out of range (snapshot integers are 64-bit)");
-		goto done;
-	}
-
-	r.m = sk_model_new(SK_DIALECT_POSTGRES);
-	rc = read_top(&r, root);
+	if (rc == 0 && sk_json_end(&r.j) < 0)
+		rc = syntax_error(&r, &r.j);
+	rc = prefer_syntax_error(&r, rc);
 	if (rc == 0) {
 		*out = r.m;
 		r.m = NULL;
@@ -1262,10 +1299,8 @@ int sk_snapshot_read(struct sk_model **out, const char *path, const char *text, 
 
 done:
 	sk_model_free(r.m);
-	if (root)
-		json_object_put(root);
-	if (tok)
-		json_tokener_free(tok);
-	sk_buf_release(&r.path);
+	sk_json_release(&r.j);
+	for (i = 0; i < SK_JSON_MAX_DEPTH + 1; i++)
+		sk_buf_release(&r.lists[i]);
 	return rc;
 }

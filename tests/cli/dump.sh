@@ -60,11 +60,12 @@ run schemake-dump --database-url "$url_b"
 expect_eq "$OUT" "$(cat dump.sql)" "dumping the copy gives the same bytes"
 
 # --from-migrations equals the dump of the upgraded database, and leaves no scratch database.
-run schemake-dump --from-migrations migrations
+# (the scratch database is named after the process: other tests share the cluster)
+run bash -c 'echo $$ >dump.pid; exec schemake-dump --from-migrations migrations'
 expect_rc 0 "dump --from-migrations"
 expect_eq "$OUT" "$(cat dump.sql)" "--from-migrations equals the dump of an upgraded database"
 if [ "$dialect" = pg ]; then
-	expect_eq "$(sk_psql postgres -At -c "SELECT count(*) FROM pg_database WHERE datname LIKE 'schemake_scratch_%'")" "0" "the scratch database is dropped"
+	expect_eq "$(sk_psql postgres -At -c "SELECT count(*) FROM pg_database WHERE datname LIKE 'schemake_scratch_$(cat dump.pid)_%'")" "0" "the scratch database is dropped"
 fi
 
 # -o: atomic, untouched when the same.

@@ -992,6 +992,90 @@ static void test_snapshot__ignores_unknown_nested_keys(void **state)
 	sk_model_free(m);
 }
 
+/* Strings are scanned eight bytes at a time: a byte to escape at every
+ * offset of every length up to three words comes back as it was. */
+static void test_snapshot__special_byte_at_any_offset(void **state)
+{
+	static const char specials[] = {'"', '\\', '\n', '\x01', '\x1f', '\x7f', (char)0x80, (char)0xff};
+	(void)state;
+
+	for (size_t len = 1; len <= 24; len++)
+		for (size_t at = 0; at < len; at++)
+			for (size_t k = 0; k < sizeof(specials); k++) {
+				struct sk_model *m = sk_model_new(SK_DIALECT_SQLITE), *back;
+				char text[32];
+
+				memset(text, 'a', len);
+				text[len] = '\0';
+				text[at] = specials[k];
+				m->nnamespaces = 1;
+				m->namespaces = NEW(m, struct sk_namespace, 1);
+				m->namespaces[0] = (struct sk_namespace){"main", sk_arena_strdup(&m->arena, text)};
+				back = round_trip(m);
+				assert_string_equal(back->namespaces[0].comment, text);
+				sk_model_free(back);
+				sk_model_free(m);
+			}
+}
+
+/* Any white space JSON allows, in runs of any length, reads the same. */
+static void test_snapshot__any_white_space(void **state)
+{
+	static const char *const seps[] = {"", " ", "\n", "\r\n\t", "\n         ", "\n                 \t "};
+	(void)state;
+
+	for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
+		const char *w = seps[i];
+		struct sk_buf t = SK_BUF_INIT;
+		struct sk_model *back;
+
+		sk_buf_addf(&t,
+		            "%s{%s\"format\"%s:%s\"schemake-snapshot\"%s,%s\"version\":%s1,\"dialect\":\"sqlite\","
+		            "\"extensions\":[%s],\"schemas\":[%s{%s\"name\"%s:%s\"main\"%s,\"comment\":null%s}%s],"
+		            "\"types\":[],\"sequences\":[],\"functions\":[],\"tables\":[],\"views\":[]%s}%s",
+		            w, w, w, w, w, w, w, w, w, w, w, w, w, w, w, w, w);
+		back = read_ok(t.buf, t.len);
+		assert_int_equal(back->nnamespaces, 1);
+		assert_string_equal(back->namespaces[0].name, "main");
+		assert_null(back->namespaces[0].comment);
+		sk_model_free(back);
+		sk_buf_release(&t);
+	}
+}
+
+/* The keys may come in any order: format and version are found first
+ * wherever they are, so another version is still named as such. */
+static void test_snapshot__keys_in_any_order(void **state)
+{
+	static const char reordered[] =
+	        "{\"views\": [], \"tables\": [], \"dialect\": \"sqlite\", \"schemas\": [{\"comment\": \"c\", "
+	        "\"name\": \"main\"}], \"extensions\": [], \"types\": [], \"sequences\": [], \"functions\": [], "
+	        "\"version\": 1, \"format\": \"schemake-snapshot\"}";
+	struct sk_model *back = read_ok(reordered, strlen(reordered));
+	(void)state;
+
+	assert_int_equal(back->dialect, SK_DIALECT_SQLITE);
+	assert_string_equal(back->namespaces[0].name, "main");
+	assert_string_equal(back->namespaces[0].comment, "c");
+	sk_model_free(back);
+	expect_error("{\"tables\": 7, \"policies\": [], \"version\": 2, \"format\": \"schemake-snapshot\"}",
+	             "unsupported snapshot version 2", 0, 0);
+	expect_error("{\"tables\": 7, \"format\": \"other\", \"version\": 1}", "not a schemake snapshot", 0, 0);
+}
+
+/* A syntax error is reported before an error about the content, even
+ * when the content goes wrong earlier in the file. */
+static void test_snapshot__syntax_errors_first(void **state)
+{
+	(void)state;
+	expect_error("{\"format\": \"schemake-snapshot\", \"version\": 1, \"dialect\": \"mysql\", \"x\": [1,]}",
+	             "malformed JSON: unexpected character (expected a value)", 1, 75);
+	expect_error("{\"format\": \"schemake-snapshot\", \"version\": 1, \"dialect\": \"sqlite\"}  \n\n  ]",
+	             "malformed JSON: unexpected text after the end", 3, 3);
+	expect_error("{\"format\": \"schemake-snapshot\", \"version\": 3}\n\"",
+	             "malformed JSON: unexpected text after the end", 2, 1);
+}
+
 /* ---- errors ---- */
 
 static void test_snapshot__rejects_empty_input(void **state)
@@ -1120,16 +1204,28 @@ static void test_snapshot__rejects_unknown_top_level_key(void **state)
 static void test_snapshot__rejects_malformed_json(void **state)
 {
 	(void)state;
-	/* line:col of where json-c stopped, columns counting bytes from 1 */
-	expect_error("{\n  \"format\": \"schemake-snapshot\",\n  \"version\": 1,,\n}", "malformed JSON", 3,
-	             16);
-	expect_error("{\"format\": tru}", "malformed JSON", 1, 15);
+	/* line:col of the first wrong byte, columns counting bytes from 1, and
+	 * what was expected there */
+	expect_error("{\n  \"format\": \"schemake-snapshot\",\n  \"version\": 1,,\n}",
+	             "malformed JSON: unexpected character (expected a member name)", 3, 16);
+	expect_error("{\"format\": tru}", "(expected true, false or null)", 1, 15);
 	expect_error("{\"a\": 1,}", "malformed JSON", 1, 9);
-	expect_error("{\"a\": [1, 2}", "malformed JSON", 1, 12);
-	expect_error("{\n\"a\": \"unterminated", "malformed JSON", 2, 19);
-	expect_error("{\"a\": 1} {}", "malformed JSON", 1, 10);
+	expect_error("{\"a\": [1, 2}", "malformed JSON: unexpected character (expected ',' or ']')", 1, 12);
+	expect_error("{\"a\": 1 \"b\": 2}", "malformed JSON: unexpected character (expected ',' or '}')", 1, 9);
+	expect_error("{\"a\" 1}", "(expected ':')", 1, 6);
+	expect_error("{\"a\": [1, ]}", "malformed JSON: unexpected character (expected a value)", 1, 11);
+	expect_error("{\n\"a\": \"unterminated", "malformed JSON: unexpected end of data", 2, 19);
+	expect_error("{\"a\": \"tab\there\"}", "malformed JSON: unescaped control character in a string", 1, 11);
+	expect_error("{\"a\": \"\\x\"}", "malformed JSON: invalid escape", 1, 9);
+	expect_error("{\"a\": \"\\u12g4\"}", "(expected 4 hex digits after \\u)", 1, 12);
+	expect_error("{\"a\": \"\\ud83d\"}", "malformed JSON: unpaired surrogate", 1, 8);
+	expect_error("{\"a\": \"\\udc18\"}", "malformed JSON: unpaired surrogate", 1, 8);
+	expect_error("{\"a\": 1} {}", "malformed JSON: unexpected text after the end", 1, 10);
 	expect_error("{\"a\": 1}\n\nx", "malformed JSON", 3, 1);
-	expect_error("{\"a\": 01}", "malformed JSON", 1, 9);
+	expect_error("{\"a\": 01}", "malformed JSON: unexpected digit (a number has no leading zeros)", 1, 8);
+	expect_error("{\"a\": 1.}", "(expected a digit)", 1, 9);
+	expect_error("{\"a\": -}", "(expected a digit)", 1, 8);
+	expect_error("{\"a\": 1e+}", "(expected a digit)", 1, 10);
 	expect_error("{\"a\": [1, 2]", "malformed JSON: unexpected end of data", 1, 13);
 }
 
@@ -1262,6 +1358,10 @@ int main(void)
 	        cmocka_unit_test(test_snapshot__escaping),
 	        cmocka_unit_test(test_snapshot__reads_any_json_escape),
 	        cmocka_unit_test(test_snapshot__ignores_unknown_nested_keys),
+	        cmocka_unit_test(test_snapshot__special_byte_at_any_offset),
+	        cmocka_unit_test(test_snapshot__any_white_space),
+	        cmocka_unit_test(test_snapshot__keys_in_any_order),
+	        cmocka_unit_test(test_snapshot__syntax_errors_first),
 	        cmocka_unit_test(test_snapshot__rejects_empty_input),
 	        cmocka_unit_test(test_snapshot__rejects_other_formats),
 	        cmocka_unit_test(test_snapshot__rejects_other_versions),
