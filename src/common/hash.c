@@ -10,11 +10,23 @@
 
 #include "common/banned.h"
 
+/* With EVP_sha256() every EVP_DigestInit_ex looks the implementation up
+ * again (OpenSSL 3's implicit fetch): a third of the cost of hashing a
+ * migration file. Fetched once instead, and kept for the process. */
+static const EVP_MD *sha256_md(void)
+{
+	static EVP_MD *md;
+
+	if (!md)
+		md = EVP_MD_fetch(NULL, "SHA256", NULL);
+	return md ? md : EVP_sha256();
+}
+
 void sk_sha256_init(struct sk_sha256 *h)
 {
 	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
 
-	if (!ctx || EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1)
+	if (!ctx || EVP_DigestInit_ex(ctx, sha256_md(), NULL) != 1)
 		abort(); /* only fails on out-of-memory */
 	h->ctx = ctx;
 }

@@ -239,6 +239,37 @@ int sk_db_copy_in(struct sk_db *db, const char *copy_stmt, size_t stmt_len, cons
 	return db->ops->copy_in(db, copy_stmt, stmt_len, data, data_len, err);
 }
 
+static int exec_one(struct sk_db *db, const struct sk_db_stmt *s, struct sk_error *err)
+{
+	if (s->rows)
+		return db->ops->query(db, s->rows, s->sql, s->nparams, s->params, err);
+	if (s->nparams)
+		return db->ops->exec_params(db, s->sql, s->nparams, s->params, err);
+	return db->ops->exec_statement(db, s->sql, s->len ? s->len : strlen(s->sql), err);
+}
+
+int sk_db_exec_batch(struct sk_db *db, const struct sk_db_stmt *stmts, size_t n, size_t *failed,
+                     struct sk_error *err)
+{
+	struct sk_rows blank = SK_ROWS_INIT;
+
+	*failed = n;
+	for (size_t i = 0; i < n; i++)
+		if (stmts[i].rows)
+			*stmts[i].rows = blank;
+	db->statements += n;
+	if (db->ops->exec_batch)
+		return db->ops->exec_batch(db, stmts, n, failed, err);
+	for (size_t i = 0; i < n; i++) {
+		int rc = exec_one(db, &stmts[i], err);
+		if (rc) {
+			*failed = i;
+			return rc;
+		}
+	}
+	return 0;
+}
+
 int sk_db_begin(struct sk_db *db, struct sk_error *err)
 {
 	db->statements++;
@@ -272,6 +303,12 @@ void sk_db_unlock(struct sk_db *db, long long key)
 {
 	if (db)
 		db->ops->unlock(db, key);
+}
+
+void sk_db_expect_many_commits(struct sk_db *db)
+{
+	if (db->ops->expect_many_commits)
+		db->ops->expect_many_commits(db);
 }
 
 size_t sk_db_statement_count(const struct sk_db *db)

@@ -75,6 +75,31 @@ int sk_db_exec_statement(struct sk_db *db, const char *sql, size_t len, struct s
 int sk_db_copy_in(struct sk_db *db, const char *copy_stmt, size_t stmt_len, const char *data, size_t data_len,
 		  struct sk_error *err);
 
+/* One statement of a batch. sql is NUL-terminated unless len is non-zero,
+ * when it is the statement's length in bytes (a span of a script; only
+ * without parameters and rows). rows, when not NULL, collects the
+ * statement's rows (initialised by the batch). */
+struct sk_db_stmt {
+	const char *sql;
+	size_t len;
+	int nparams;
+	const char *const *params;
+	struct sk_rows *rows;
+};
+
+/* Runs the statements in order, each as sk_db_exec_statement / _exec_params /
+ * _query would, and stops at the first that fails: *failed is its index (n
+ * when all succeeded) and err is its error, with err->col as those calls set
+ * it. On PostgreSQL a batch costs one round trip however many statements it
+ * has: without parameters and rows it is one simple-protocol query (the
+ * statements must be single statements whose text the server reads as
+ * one), otherwise libpq's pipeline mode (a very long batch is sent in
+ * chunks); after a failure the statements after it did not run, and an open
+ * transaction is left aborted for the caller to roll back. COPY ... FROM
+ * stdin cannot be in a batch. Counts n statements in sk_db_statement_count. */
+int sk_db_exec_batch(struct sk_db *db, const struct sk_db_stmt *stmts, size_t n, size_t *failed,
+		     struct sk_error *err);
+
 int sk_db_begin(struct sk_db *db, struct sk_error *err);
 int sk_db_commit(struct sk_db *db, struct sk_error *err);
 /* Rolls back if a transaction is open; never fails loudly (errors are ignored
@@ -87,15 +112,26 @@ bool sk_db_in_transaction(const struct sk_db *db);
  * transaction (so CREATE INDEX CONCURRENTLY in a non-transactional migration
  * does not wait for it); polled with pg_try_advisory_lock every 50 ms until
  * timeout_ms (negative: wait forever).
- * SQLite: a database-wide lock across a whole run is not available without
- * holding one long write transaction, so sk_db_lock installs a busy handler
- * that waits up to timeout_ms for the write lock; every sk_db_begin on SQLite
- * is BEGIN IMMEDIATE, and callers re-read their state inside each
- * transaction. key is unused there.
+ * SQLite: an flock(2) on the database file, held until sk_db_unlock (or the
+ * process dies), polled every 50 ms until timeout_ms; none for in-memory and
+ * temporary databases. Other connections are not stopped by it, so it also
+ * installs a busy handler that waits up to timeout_ms for the write lock;
+ * every sk_db_begin on SQLite is BEGIN IMMEDIATE, and callers re-read their
+ * state inside each transaction. key is unused there. Calling sk_db_lock
+ * again while holding the lock only changes the busy handler's limit.
  * on_wait is called once, the first time the lock is not free. */
 int sk_db_lock(struct sk_db *db, long long key, long timeout_ms, sk_db_wait_fn on_wait, void *ctx,
 	       struct sk_error *err);
 void sk_db_unlock(struct sk_db *db, long long key);
+
+/* Under the migration lock, outside a transaction: many short write
+ * transactions follow (an upgrade of many migrations, one transaction
+ * each). SQLite switches a file database in a rollback-journal mode to WAL
+ * with synchronous = NORMAL until sk_db_unlock, which checkpoints and puts
+ * the original mode back (sqlite.c says what that costs in durability and
+ * what a killed run leaves). PostgreSQL: nothing. Never fails: when the
+ * mode cannot change, the database stays as it was. */
+void sk_db_expect_many_commits(struct sk_db *db);
 
 /* How many statements this connection has sent through sk_db_exec,
  * sk_db_exec_params, sk_db_query, sk_db_exec_statement, sk_db_copy_in,

@@ -22,6 +22,9 @@ struct sk_db_ops {
 	int (*exec_statement)(struct sk_db *db, const char *sql, size_t len, struct sk_error *err);
 	int (*copy_in)(struct sk_db *db, const char *stmt, size_t stmt_len, const char *data, size_t data_len,
 	               struct sk_error *err);
+	/* NULL: db.c runs the statements one by one */
+	int (*exec_batch)(struct sk_db *db, const struct sk_db_stmt *stmts, size_t n, size_t *failed,
+	                  struct sk_error *err);
 	int (*begin)(struct sk_db *db, struct sk_error *err);
 	int (*commit)(struct sk_db *db, struct sk_error *err);
 	void (*rollback)(struct sk_db *db);
@@ -29,6 +32,7 @@ struct sk_db_ops {
 	int (*lock)(struct sk_db *db, long long key, long timeout_ms, sk_db_wait_fn on_wait, void *ctx,
 	            struct sk_error *err);
 	void (*unlock)(struct sk_db *db, long long key);
+	void (*expect_many_commits)(struct sk_db *db); /* NULL: nothing to do */
 	void *(*native)(struct sk_db *db);
 	/* Closes the connection and frees the driver's struct (and so db). */
 	void (*close)(struct sk_db *db);

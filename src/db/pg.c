@@ -1,8 +1,8 @@
 /*
  * pg.c: the PostgreSQL driver over libpq. Turns libpq results into struct
  * sk_rows and server errors into struct sk_error (primary message, detail,
- * hint, position), and implements the migration lock as a session advisory
- * lock.
+ * hint, position), implements the migration lock as a session advisory
+ * lock, and sends batches of statements in one round trip.
  *
  * It never prints: the notice processor drops NOTICE/WARNING messages that
  * libpq would otherwise write to stderr. Parsing URLs is config/url.c's job.
@@ -297,25 +297,16 @@ static int pg_exec_params(struct sk_db *db, const char *sql, int nparams, const 
 	return finish(p, PQexecParams(p->conn, sql, nparams, NULL, params, NULL, NULL, 0), err);
 }
 
-static int pg_query(struct sk_db *db, struct sk_rows *out, const char *sql, int nparams,
-                    const char *const *params, struct sk_error *err)
+/* Rows of a query's result into out (set up by sk_db_exec_batch). */
+static void collect_rows(struct sk_rows *out, const PGresult *res)
 {
-	struct pg_db *p = pg(db);
-	PGresult *res = PQexecParams(p->conn, sql, nparams, NULL, params, NULL, NULL, 0);
-	ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
-	const char **names = NULL;
-	char **cells = NULL;
-	size_t ncols, nrows, alloc = 0;
+	size_t ncols = (size_t)PQnfields(res), nrows = (size_t)PQntuples(res), alloc = 0;
+	const char **names = sk_xcalloc(ncols ? ncols : 1, sizeof(*names));
+	char **cells = sk_xcalloc(ncols ? ncols : 1, sizeof(*cells));
 
-	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
-		return finish(p, res, err);
-	ncols = (size_t)PQnfields(res);
-	nrows = (size_t)PQntuples(res);
-	names = sk_xcalloc(ncols ? ncols : 1, sizeof(*names));
 	for (size_t c = 0; c < ncols; c++)
 		names[c] = PQfname(res, (int)c);
 	sk_rows_set_columns(out, ncols, names);
-	cells = sk_xcalloc(ncols ? ncols : 1, sizeof(*cells));
 	for (size_t r = 0; r < nrows; r++) {
 		for (size_t c = 0; c < ncols; c++)
 			cells[c] = PQgetisnull(res, (int)r, (int)c)
@@ -325,6 +316,18 @@ static int pg_query(struct sk_db *db, struct sk_rows *out, const char *sql, int 
 	}
 	free(cells);
 	free(names);
+}
+
+static int pg_query(struct sk_db *db, struct sk_rows *out, const char *sql, int nparams,
+                    const char *const *params, struct sk_error *err)
+{
+	struct pg_db *p = pg(db);
+	PGresult *res = PQexecParams(p->conn, sql, nparams, NULL, params, NULL, NULL, 0);
+	ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+
+	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
+		return finish(p, res, err);
+	collect_rows(out, res);
 	PQclear(res);
 	return 0;
 }
@@ -386,6 +389,169 @@ static int pg_copy_in(struct sk_db *db, const char *stmt, size_t stmt_len, const
 			rc = result_error(p, res, true, err);
 		PQclear(res);
 	}
+	return rc;
+}
+
+/* Statements sent per pipeline sync. Results are read only after the sync,
+ * so a chunk must not produce more output than the socket buffers hold
+ * while we are still sending (libpq in blocking mode would deadlock). */
+#define PIPELINE_CHUNK 64
+
+/* One chunk [from, to) in pipeline mode: every statement sent, one sync,
+ * then the results read in order. Stops at the first failure. */
+static int pipeline_chunk(struct pg_db *p, const struct sk_db_stmt *stmts, size_t from, size_t to,
+                          size_t *failed, struct sk_error *err)
+{
+	size_t sent = from;
+	bool synced;
+	int rc = 0;
+
+	for (; sent < to; sent++) {
+		const struct sk_db_stmt *s = &stmts[sent];
+		char *sql = s->len ? sk_xstrndup(s->sql, s->len) : NULL;
+		int ok = PQsendQueryParams(p->conn, sql ? sql : s->sql, s->nparams, NULL, s->params, NULL,
+		                           NULL, 0);
+		free(sql);
+		if (!ok)
+			break;
+	}
+	/* The sync goes out even after a failed send: without it the server
+	 * would hold back the results of what was sent. */
+	synced = PQpipelineSync(p->conn) == 1;
+	if (sent < to || !synced) {
+		/* libpq refused to queue: the connection is gone or broken. */
+		*failed = sent;
+		rc = result_error(p, NULL, false, err);
+		if (!synced)
+			return rc;
+	}
+	for (size_t i = from; i < sent; i++) {
+		PGresult *res;
+		while ((res = PQgetResult(p->conn))) {
+			ExecStatusType st = PQresultStatus(res);
+			if (rc == 0 && (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK ||
+			                st == PGRES_EMPTY_QUERY)) {
+				if (stmts[i].rows)
+					collect_rows(stmts[i].rows, res);
+			} else if (rc == 0) {
+				/* PIPELINE_ABORTED only follows an error already taken */
+				*failed = i;
+				rc = result_error(p, res, false, err);
+			}
+			PQclear(res);
+		}
+	}
+	/* The sync's own result, then libpq is idle again. */
+	for (PGresult *res; (res = PQgetResult(p->conn));) {
+		bool sync = PQresultStatus(res) == PGRES_PIPELINE_SYNC;
+		PQclear(res);
+		if (sync)
+			break;
+	}
+	return rc;
+}
+
+/* A batch without parameters or rows goes as one simple-protocol Query
+ * message, the statements separated by "\n;\n" (a newline ends a trailing
+ * line comment). The server runs them in order and stops at the first
+ * error; each statement gives one result, so the results counted before
+ * the error tell which statement failed. Measured on 1,000 migrations of
+ * DDL, the server spent about twice as long on the same statements sent
+ * with the extended protocol (pipeline mode) as on simple queries. */
+static int simple_batch(struct pg_db *p, const struct sk_db_stmt *stmts, size_t n, size_t *failed,
+                        struct sk_error *err)
+{
+	struct sk_buf q = SK_BUF_INIT;
+	size_t *at = sk_xcalloc(n ? n : 1, sizeof(*at)); /* each statement's first character */
+	size_t chars = 0, ok = 0;
+	PGresult *res;
+	int rc = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t len = stmts[i].len ? stmts[i].len : strlen(stmts[i].sql);
+		at[i] = chars;
+		sk_buf_add(&q, stmts[i].sql, len);
+		sk_buf_adds(&q, "\n;\n");
+		chars += sk_db_utf8_chars(stmts[i].sql, len) + 3;
+	}
+	if (!PQsendQuery(p->conn, q.buf)) {
+		*failed = 0;
+		rc = result_error(p, NULL, false, err);
+		goto done;
+	}
+	while ((res = PQgetResult(p->conn))) {
+		ExecStatusType st = PQresultStatus(res);
+
+		if (st == PGRES_COPY_IN || st == PGRES_COPY_OUT) {
+			PQclear(res);
+			abandon_copy(p, st);
+			if (rc == 0) {
+				*failed = ok < n ? ok : n - 1;
+				rc = sk_error_set(err, SK_ERR_INPUT, "COPY cannot run in a batch of statements");
+			}
+			break;
+		}
+		if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY) {
+			ok++;
+		} else if (rc == 0) {
+			*failed = ok < n ? ok : n - 1;
+			rc = result_error(p, res, false, err);
+			if (err && err->col) {
+				/* The server counts from the start of the whole text,
+				 * and parses all of it before running any: a syntax
+				 * error comes before any result, so its position, not
+				 * the count, names the statement. */
+				size_t k = 0;
+				while (k + 1 < n && at[k + 1] < err->col)
+					k++;
+				*failed = k;
+				err->col -= (unsigned)at[k];
+			}
+		}
+		PQclear(res);
+	}
+done:
+	free(at);
+	sk_buf_release(&q);
+	return rc;
+}
+
+static bool batch_is_plain(const struct sk_db_stmt *stmts, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (stmts[i].nparams || stmts[i].rows)
+			return false;
+	return true;
+}
+
+static int pg_exec_batch(struct sk_db *db, const struct sk_db_stmt *stmts, size_t n, size_t *failed,
+                         struct sk_error *err)
+{
+	struct pg_db *p = pg(db);
+	int rc = 0;
+
+	if (batch_is_plain(stmts, n))
+		return simple_batch(p, stmts, n, failed, err);
+
+	if (!PQenterPipelineMode(p->conn)) {
+		/* not idle (cannot happen between our calls): one at a time */
+		for (size_t i = 0; i < n && rc == 0; i++) {
+			const struct sk_db_stmt *s = &stmts[i];
+			if (s->rows)
+				rc = pg_query(db, s->rows, s->sql, s->nparams, s->params, err);
+			else if (s->nparams)
+				rc = pg_exec_params(db, s->sql, s->nparams, s->params, err);
+			else
+				rc = pg_exec_statement(db, s->sql, s->len ? s->len : strlen(s->sql), err);
+			if (rc)
+				*failed = i;
+		}
+		return rc;
+	}
+	for (size_t from = 0; from < n && rc == 0; from += PIPELINE_CHUNK)
+		rc = pipeline_chunk(p, stmts, from, from + PIPELINE_CHUNK < n ? from + PIPELINE_CHUNK : n,
+		                    failed, err);
+	PQexitPipelineMode(p->conn);
 	return rc;
 }
 
@@ -493,6 +659,7 @@ static const struct sk_db_ops pg_ops = {
         .query = pg_query,
         .exec_statement = pg_exec_statement,
         .copy_in = pg_copy_in,
+        .exec_batch = pg_exec_batch,
         .begin = pg_begin,
         .commit = pg_commit,
         .rollback = pg_rollback,

@@ -3,14 +3,20 @@
  * by statement with sqlite3_prepare_v2 (never sqlite3_exec), binds $N
  * parameters as text, and maps SQLite's result codes to struct sk_error.
  *
- * The "migration lock" here is a busy handler: writers wait for each other's
- * write transaction (every sk_db_begin is BEGIN IMMEDIATE). Without
- * sk_db_lock a connection still waits up to DEFAULT_BUSY_MS for a lock
- * before failing, like Python's sqlite3 module.
+ * The migration lock here is an flock(2) on the database file for the whole
+ * run plus a busy handler: writers wait for each other's write transaction
+ * (every sk_db_begin is BEGIN IMMEDIATE). Without sk_db_lock a connection
+ * still waits up to DEFAULT_BUSY_MS for a lock before failing, like Python's
+ * sqlite3 module. Under the lock, sk_db_expect_many_commits runs an upgrade
+ * in WAL mode and sk_db_unlock puts the database back in its own mode.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -32,6 +38,11 @@ struct lite_db {
 	bool waited;    /* on_wait was called for this sk_db_lock */
 	bool timed_out; /* the handler gave up on the last wait */
 	long long busy_start;
+	int lock_fd; /* the flock held by sk_db_lock, else -1 */
+	/* set while sk_db_expect_many_commits changed the database: the
+	 * journal mode and synchronous setting sk_db_unlock goes back to */
+	char restore_mode[16];
+	int restore_sync;
 };
 
 static struct lite_db *lite(struct sk_db *db)
@@ -323,19 +334,253 @@ static void lite_rollback(struct sk_db *db)
 		run_script(lite(db), "ROLLBACK", NULL);
 }
 
+/* SQLite has no lock that outlives a transaction, and a transaction:false
+ * section runs outside one: with only the write lock, two upgraders both ran
+ * such a migration (each statement twice) and one of them stopped on the
+ * other's in-progress 'failed' row. So a whole run also holds an flock(2) on
+ * the database file, which the kernel drops when the process dies. On Linux
+ * flock locks and SQLite's own POSIX record locks do not interact. *fd stays
+ * -1 when there is no file to lock (an in-memory or temporary database, a
+ * URI). */
+static int flock_file(struct lite_db *l, int *fd, long timeout_ms, struct sk_error *err)
+{
+	const char *path = l->base.name;
+	long long start = sk_db_now_ms();
+
+	*fd = -1;
+	if (!path || !*path || !strcmp(path, ":memory:"))
+		return 0;
+	*fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (*fd < 0) {
+		if (errno == ENOENT)
+			return 0; /* not a file SQLite created (a URI, a temporary database) */
+		return sk_error_set(err, SK_ERR_IO, "cannot open '%s' to lock it: %s", path, strerror(errno));
+	}
+	for (;;) {
+		long long elapsed;
+		long nap = 50;
+
+		if (flock(*fd, LOCK_EX | LOCK_NB) == 0)
+			return 0;
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			int rc = sk_error_set(err, SK_ERR_IO, "cannot lock '%s': %s", path, strerror(errno));
+			close(*fd);
+			*fd = -1;
+			return rc;
+		}
+		if (!l->waited) {
+			l->waited = true;
+			if (l->on_wait)
+				l->on_wait(l->wait_ctx, SK_DB_LOCK_WHAT);
+		}
+		elapsed = sk_db_now_ms() - start;
+		if (timeout_ms >= 0 && elapsed >= timeout_ms) {
+			int rc = sk_error_set(err, SK_ERR_LOCK, "timed out after %ld ms waiting for %s",
+			                      timeout_ms, SK_DB_LOCK_WHAT);
+			sk_error_hint(err, "%s", SK_DB_LOCK_HINT);
+			close(*fd);
+			*fd = -1;
+			return rc;
+		}
+		if (timeout_ms >= 0 && timeout_ms - elapsed < nap)
+			nap = (long)(timeout_ms - elapsed);
+		sk_db_sleep_ms(nap);
+	}
+}
+
+/* ---- WAL for the length of an upgrade ----
+ *
+ * In the default rollback-journal mode every commit costs 4 fdatasync calls
+ * (journal, its directory, journal header, database), which made applying
+ * migrations one transaction each slower than dbmate. In WAL mode with
+ * synchronous = NORMAL a commit costs none: each migration is still one
+ * atomic transaction with its history row, and a crash or kill of the
+ * process loses nothing committed; a power loss or OS crash may lose the
+ * last migrations committed before it (together with their history rows,
+ * so the database stays consistent and the next upgrade applies them
+ * again). sk_db_unlock syncs the WAL and checkpoints it, so a run that has
+ * returned is as durable as in the database's own mode. The alternatives
+ * measured (200 migrations): rollback mode with synchronous = NORMAL, or
+ * journal_mode TRUNCATE or PERSIST, still cost 3 or 4 syncs per commit
+ * (dbmate's SQLite costs 3), so only WAL gets well below dbmate; WAL with
+ * synchronous = FULL costs one sync per commit.
+ *
+ * The database's own journal mode is written to <db>-schemake-mode before
+ * the switch, and the file is removed once the mode is restored. A run that
+ * was killed, or could not restore because other connections had the
+ * database open (leaving rollback mode needs the only connection), leaves
+ * the file: the next connection that gets the migration lock restores the
+ * mode (sk_sqlite_connect tries without waiting). A database already in WAL
+ * mode only gets synchronous = NORMAL for the run. In-memory and temporary
+ * databases, and databases in MEMORY or OFF mode, are left alone. */
+
+#define MODE_FILE_SUFFIX "-schemake-mode"
+
+static char *mode_file_path(const struct lite_db *l)
+{
+	struct sk_buf sb = SK_BUF_INIT;
+
+	sk_buf_adds(&sb, l->base.name);
+	sk_buf_adds(&sb, MODE_FILE_SUFFIX);
+	return sk_buf_detach(&sb, NULL);
+}
+
+/* The value of a PRAGMA that returns one row, lower case, into out. */
+static bool pragma_value(struct lite_db *l, const char *sql, char *out, size_t cap)
+{
+	sqlite3_stmt *st = NULL;
+	bool ok = false;
+
+	out[0] = '\0';
+	if (sqlite3_prepare_v2(l->conn, sql, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const unsigned char *v = sqlite3_column_text(st, 0);
+		snprintf(out, cap, "%s", v ? (const char *)v : "");
+		for (char *p = out; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+		ok = true;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW)
+		;
+	sqlite3_finalize(st);
+	return ok;
+}
+
+static bool is_rollback_mode(const char *mode)
+{
+	return !strcmp(mode, "delete") || !strcmp(mode, "truncate") || !strcmp(mode, "persist");
+}
+
+/* Writes the mode file durably: if it were lost while the database is in
+ * WAL mode, the database would stay there. */
+static bool write_mode_file(struct lite_db *l, const char *mode)
+{
+	char *path = mode_file_path(l);
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	size_t len = strlen(mode);
+	bool ok = fd >= 0 && write(fd, mode, len) == (ssize_t)len && fsync(fd) == 0;
+
+	if (fd >= 0)
+		close(fd);
+	if (!ok)
+		unlink(path);
+	free(path);
+	return ok;
+}
+
+/* The mode a killed or unfinished run left in the mode file, or "". */
+static void read_mode_file(struct lite_db *l, char *out, size_t cap)
+{
+	char *path = mode_file_path(l);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd >= 0 ? read(fd, out, cap - 1) : -1;
+
+	out[n > 0 ? n : 0] = '\0';
+	if (!is_rollback_mode(out))
+		out[0] = '\0';
+	if (fd >= 0)
+		close(fd);
+	free(path);
+}
+
+/* With synchronous = NORMAL the WAL is synced only by a checkpoint, and a
+ * checkpoint that other connections' readers hold back may sync nothing:
+ * so the run's end syncs the WAL file itself (fsync reaches the file's
+ * data whichever descriptor it is called on). */
+static void sync_wal(struct lite_db *l)
+{
+	struct sk_buf path = SK_BUF_INIT;
+	int fd;
+
+	sk_buf_adds(&path, l->base.name);
+	sk_buf_adds(&path, "-wal");
+	fd = open(path.buf, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	sk_buf_release(&path);
+}
+
+/* Under the flock: back to l->restore_mode, without waiting for other
+ * connections (they would keep a whole run waiting at its end). */
+static void restore_journal_mode(struct lite_db *l)
+{
+	long saved_timeout = l->timeout_ms;
+	char sql[64], now[16];
+
+	if (l->restore_sync >= 0) {
+		sync_wal(l);
+		snprintf(sql, sizeof(sql), "PRAGMA synchronous = %d", l->restore_sync);
+		sqlite3_exec(l->conn, sql, NULL, NULL, NULL);
+		l->restore_sync = -1;
+	}
+	if (!l->restore_mode[0])
+		return;
+	l->timeout_ms = 0;
+	snprintf(sql, sizeof(sql), "PRAGMA journal_mode = %s", l->restore_mode);
+	if (pragma_value(l, "PRAGMA wal_checkpoint(TRUNCATE)", now, sizeof(now)) &&
+	    pragma_value(l, sql, now, sizeof(now)) && !strcmp(now, l->restore_mode)) {
+		char *path = mode_file_path(l);
+		unlink(path);
+		free(path);
+	}
+	l->timeout_ms = saved_timeout;
+	l->timed_out = false;
+	l->restore_mode[0] = '\0';
+}
+
+static void lite_expect_many_commits(struct sk_db *db)
+{
+	struct lite_db *l = lite(db);
+	char mode[16], sync[16];
+
+	if (l->lock_fd < 0 || l->restore_sync >= 0 || lite_in_transaction(db))
+		return;
+	if (!pragma_value(l, "PRAGMA journal_mode", mode, sizeof(mode)) ||
+	    !pragma_value(l, "PRAGMA synchronous", sync, sizeof(sync)))
+		return;
+	if (is_rollback_mode(mode) && !l->restore_mode[0]) {
+		char now[16];
+		if (!write_mode_file(l, mode))
+			return;
+		if (!pragma_value(l, "PRAGMA journal_mode = WAL", now, sizeof(now)) || strcmp(now, "wal")) {
+			char *path = mode_file_path(l);
+			unlink(path);
+			free(path);
+			return;
+		}
+		snprintf(l->restore_mode, sizeof(l->restore_mode), "%s", mode);
+	} else if (strcmp(mode, "wal")) {
+		return;
+	}
+	l->restore_sync = atoi(sync);
+	sqlite3_exec(l->conn, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+}
+
 static int lite_lock(struct sk_db *db, long long key, long timeout_ms, sk_db_wait_fn on_wait, void *ctx,
                      struct sk_error *err)
 {
 	struct lite_db *l = lite(db);
+	bool relock = l->lock_installed;
+	int rc;
 
 	(void)key;
-	(void)err;
-	l->lock_installed = true;
 	l->timeout_ms = timeout_ms;
 	l->on_wait = on_wait;
 	l->wait_ctx = ctx;
 	l->waited = false;
 	l->timed_out = false;
+	if (relock)
+		return 0; /* held already: only the busy limit changes */
+	rc = flock_file(l, &l->lock_fd, timeout_ms, err);
+	if (rc)
+		return rc;
+	l->lock_installed = true;
+	if (l->lock_fd >= 0)
+		read_mode_file(l, l->restore_mode, sizeof(l->restore_mode));
 	return 0;
 }
 
@@ -344,10 +589,38 @@ static void lite_unlock(struct sk_db *db, long long key)
 	struct lite_db *l = lite(db);
 
 	(void)key;
+	if (l->lock_fd >= 0) {
+		if (!lite_in_transaction(db))
+			restore_journal_mode(l);
+		close(l->lock_fd); /* drops the flock */
+		l->lock_fd = -1;
+	}
 	l->lock_installed = false;
 	l->timeout_ms = DEFAULT_BUSY_MS;
 	l->on_wait = NULL;
 	l->wait_ctx = NULL;
+}
+
+/* A mode file at connect time: a run is going on (it holds the flock), or
+ * one was killed or could not restore. In the second case restore now, if
+ * the flock is free this instant. */
+static void tidy_after_killed_run(struct lite_db *l)
+{
+	char *path = mode_file_path(l);
+	bool present = access(path, F_OK) == 0;
+
+	free(path);
+	if (!present)
+		return;
+	l->lock_fd = open(l->base.name, O_RDONLY | O_CLOEXEC);
+	if (l->lock_fd < 0)
+		return;
+	if (flock(l->lock_fd, LOCK_EX | LOCK_NB) == 0) {
+		read_mode_file(l, l->restore_mode, sizeof(l->restore_mode));
+		restore_journal_mode(l);
+	}
+	close(l->lock_fd);
+	l->lock_fd = -1;
 }
 
 static void *lite_native(struct sk_db *db)
@@ -358,6 +631,9 @@ static void *lite_native(struct sk_db *db)
 static void lite_close(struct sk_db *db)
 {
 	struct lite_db *l = lite(db);
+
+	if (l->lock_fd >= 0)
+		lite_unlock(db, 0);
 
 	sqlite3_close_v2(l->conn);
 	free(l);
@@ -375,6 +651,7 @@ static const struct sk_db_ops lite_ops = {
         .in_transaction = lite_in_transaction,
         .lock = lite_lock,
         .unlock = lite_unlock,
+        .expect_many_commits = lite_expect_many_commits,
         .native = lite_native,
         .close = lite_close,
 };
@@ -394,6 +671,8 @@ int sk_sqlite_connect(struct sk_db **out, const struct sk_conninfo *ci, struct s
 	l->base.server_version = sqlite3_libversion_number();
 	l->base.name = sk_xstrdup(path);
 	l->timeout_ms = DEFAULT_BUSY_MS;
+	l->lock_fd = -1;
+	l->restore_sync = -1;
 	rc = sqlite3_open_v2(path, &l->conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {
 		rc = sk_error_set(err, SK_ERR_CONFIG, "cannot open '%s': %s", path,
@@ -416,6 +695,7 @@ int sk_sqlite_connect(struct sk_db **out, const struct sk_conninfo *ci, struct s
 		}
 		goto fail;
 	}
+	tidy_after_killed_run(l);
 	*out = &l->base;
 	return 0;
 fail:

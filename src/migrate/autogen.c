@@ -184,7 +184,7 @@ int sk_autogen_model_of_spec(struct sk_model **out, const char *spec, struct sk_
 	return rc;
 }
 
-int sk_autogen_model_of_migrations(struct sk_model **out, const struct sk_config *cfg, const struct sk_migdir *md,
+int sk_autogen_model_of_migrations(struct sk_model **out, const struct sk_config *cfg, struct sk_migdir *md,
 				   struct sk_error *err)
 {
 	struct sk_introspect_opts io = { false };
@@ -229,7 +229,7 @@ int sk_autogen_model_of_schema(struct sk_model **out, struct sk_autogen *ag, con
 }
 
 int sk_autogen_diff(struct sk_diff *out, struct sk_autogen *ag, const struct sk_config *cfg,
-		    const struct sk_migdir *md, const char *from, const char *to, struct sk_error *err)
+		    struct sk_migdir *md, const char *from, const char *to, struct sk_error *err)
 {
 	struct sk_model *current = NULL, *desired = NULL;
 	struct sk_diff_opts dopts;

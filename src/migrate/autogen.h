@@ -32,7 +32,7 @@ int sk_autogen_add_rename(struct sk_autogen *ag, const char *spec, struct sk_err
 void sk_autogen_release(struct sk_autogen *ag);
 
 /* The migrations' head, replayed into a scratch database and read back. */
-int sk_autogen_model_of_migrations(struct sk_model **out, const struct sk_config *cfg, const struct sk_migdir *md,
+int sk_autogen_model_of_migrations(struct sk_model **out, const struct sk_config *cfg, struct sk_migdir *md,
 				   struct sk_error *err);
 /* The desired schema: dir's *.sql files in name order loaded into a scratch
  * database; rename annotations found there are added to ag. */
@@ -42,7 +42,7 @@ int sk_autogen_model_of_schema(struct sk_model **out, struct sk_autogen *ag, con
 int sk_autogen_model_of_spec(struct sk_model **out, const char *spec, struct sk_error *err);
 /* from/to: a URL or a snapshot file, or NULL for the defaults above. */
 int sk_autogen_diff(struct sk_diff *out, struct sk_autogen *ag, const struct sk_config *cfg,
-		    const struct sk_migdir *md, const char *from, const char *to, struct sk_error *err);
+		    struct sk_migdir *md, const char *from, const char *to, struct sk_error *err);
 /* Lists "file:line: what" for every unacknowledged destructive marker in the
  * migrations; returns how many. */
 int sk_autogen_unacknowledged(struct sk_buf *out, const struct sk_migdir *md);

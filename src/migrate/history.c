@@ -34,23 +34,23 @@ static const char create_sqlite[] =
         "    error text\n"
         ")";
 
+static const char exists_pg[] = "SELECT to_regclass('" SK_HISTORY_TABLE "') IS NOT NULL";
+static const char exists_sqlite[] = "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = "
+                                    "'" SK_HISTORY_TABLE "'";
+
+static bool is_true(const char *v)
+{
+	return v && (v[0] == 't' || v[0] == '1');
+}
+
 int sk_history_exists(struct sk_db *db, bool *out, struct sk_error *err)
 {
 	struct sk_rows rows = SK_ROWS_INIT;
-	int rc;
+	int rc = sk_db_query(db, &rows, sk_db_dialect(db) == SK_DIALECT_POSTGRES ? exists_pg : exists_sqlite,
+	                     0, NULL, err);
 
-	if (sk_db_dialect(db) == SK_DIALECT_POSTGRES)
-		rc = sk_db_query(db, &rows, "SELECT to_regclass('" SK_HISTORY_TABLE "') IS NOT NULL", 0, NULL,
-		                 err);
-	else
-		rc = sk_db_query(db, &rows,
-		                 "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = "
-		                 "'" SK_HISTORY_TABLE "'",
-		                 0, NULL, err);
-	if (rc == 0) {
-		const char *v = rows.nrows ? sk_rows_get(&rows, 0, 0) : NULL;
-		*out = v && (v[0] == 't' || v[0] == '1');
-	}
+	if (rc == 0)
+		*out = rows.nrows && is_true(sk_rows_get(&rows, 0, 0));
 	sk_rows_release(&rows);
 	return rc;
 }
@@ -76,42 +76,30 @@ static char *dup_or_null(const char *s)
 	return s ? sk_xstrdup(s) : NULL;
 }
 
-int sk_history_load(struct sk_db *db, struct sk_history *out, struct sk_error *err)
+static const char select_pg[] =
+        "SELECT version, name, checksum, "
+        "to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
+        "duration_ms, status, failed_statement, error FROM " SK_HISTORY_TABLE;
+static const char select_sqlite[] =
+        "SELECT version, name, checksum, applied_at, duration_ms, status, failed_statement, error "
+        "FROM " SK_HISTORY_TABLE;
+
+static void rows_to_history(struct sk_history *out, const struct sk_rows *rows)
 {
-	struct sk_rows rows = SK_ROWS_INIT;
-	const char *sql;
-	int rc;
-
-	out->rows = NULL;
-	out->nr = 0;
-	rc = sk_history_exists(db, &out->table_exists, err);
-	if (rc || !out->table_exists)
-		return rc;
-	if (sk_db_dialect(db) == SK_DIALECT_POSTGRES)
-		sql = "SELECT version, name, checksum, "
-		      "to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
-		      "duration_ms, status, failed_statement, error FROM " SK_HISTORY_TABLE;
-	else
-		sql = "SELECT version, name, checksum, applied_at, duration_ms, status, failed_statement, "
-		      "error "
-		      "FROM " SK_HISTORY_TABLE;
-	rc = sk_db_query(db, &rows, sql, 0, NULL, err);
-	if (rc)
-		goto done;
-	out->rows = sk_xcalloc(rows.nrows ? rows.nrows : 1, sizeof(*out->rows));
-	for (size_t i = 0; i < rows.nrows; i++) {
+	out->rows = sk_xcalloc(rows->nrows ? rows->nrows : 1, sizeof(*out->rows));
+	for (size_t i = 0; i < rows->nrows; i++) {
 		struct sk_applied *a = &out->rows[out->nr++];
-		const char *status = sk_rows_get(&rows, i, 5);
-		const char *stmt = sk_rows_get(&rows, i, 6);
+		const char *status = sk_rows_get(rows, i, 5);
+		const char *stmt = sk_rows_get(rows, i, 6);
 
-		a->version = dup_or_null(sk_rows_get(&rows, i, 0));
-		a->name = dup_or_null(sk_rows_get(&rows, i, 1));
-		a->checksum = dup_or_null(sk_rows_get(&rows, i, 2));
-		a->applied_at = dup_or_null(sk_rows_get(&rows, i, 3));
-		a->duration_ms = sk_rows_get(&rows, i, 4) ? atoll(sk_rows_get(&rows, i, 4)) : 0;
+		a->version = dup_or_null(sk_rows_get(rows, i, 0));
+		a->name = dup_or_null(sk_rows_get(rows, i, 1));
+		a->checksum = dup_or_null(sk_rows_get(rows, i, 2));
+		a->applied_at = dup_or_null(sk_rows_get(rows, i, 3));
+		a->duration_ms = sk_rows_get(rows, i, 4) ? atoll(sk_rows_get(rows, i, 4)) : 0;
 		a->failed = status && strcmp(status, "failed") == 0;
 		a->failed_statement = stmt ? atoi(stmt) : 0;
-		a->error = dup_or_null(sk_rows_get(&rows, i, 7));
+		a->error = dup_or_null(sk_rows_get(rows, i, 7));
 		if (!a->version)
 			a->version = sk_xstrdup("");
 		if (!a->name)
@@ -119,9 +107,43 @@ int sk_history_load(struct sk_db *db, struct sk_history *out, struct sk_error *e
 		if (!a->checksum)
 			a->checksum = sk_xstrdup("");
 	}
-	if (out->nr > 1) /* qsort(NULL, 0, ...) is undefined behaviour */
-		qsort(out->rows, out->nr, sizeof(*out->rows), cmp_applied);
-done:
+	for (size_t i = 1; i < out->nr; i++) {
+		/* rows usually come in primary key order already */
+		if (cmp_applied(&out->rows[i - 1], &out->rows[i]) > 0) {
+			qsort(out->rows, out->nr, sizeof(*out->rows), cmp_applied);
+			break;
+		}
+	}
+}
+
+int sk_history_load(struct sk_db *db, struct sk_history *out, struct sk_error *err)
+{
+	bool pg = sk_db_dialect(db) == SK_DIALECT_POSTGRES;
+	struct sk_rows exists = SK_ROWS_INIT, rows = SK_ROWS_INIT;
+	struct sk_error missing = SK_ERROR_INIT;
+	/* One batch, so one round trip on PostgreSQL: whether the table exists,
+	 * then its rows. The second fails when the first says there is no
+	 * table, which is an empty history. */
+	struct sk_db_stmt stmts[2] = {
+	        {pg ? exists_pg : exists_sqlite, 0, 0, NULL, &exists},
+	        {pg ? select_pg : select_sqlite, 0, 0, NULL, &rows},
+	};
+	size_t failed;
+	int rc;
+
+	out->rows = NULL;
+	out->nr = 0;
+	out->table_exists = false;
+	rc = sk_db_exec_batch(db, stmts, 2, &failed, &missing);
+	if (failed >= 1 && exists.nrows)
+		out->table_exists = is_true(sk_rows_get(&exists, 0, 0));
+	if (rc && failed == 1 && !out->table_exists)
+		rc = 0;
+	else if (rc && err)
+		*err = missing;
+	if (rc == 0 && out->table_exists)
+		rows_to_history(out, &rows);
+	sk_rows_release(&exists);
 	sk_rows_release(&rows);
 	return rc;
 }
@@ -196,6 +218,24 @@ int sk_history_insert(struct sk_db *db, const struct sk_migration *m, long long 
 	        4, params, err);
 }
 
+void sk_history_insert_stmt(struct sk_db_stmt *out, struct sk_buf *sql, const struct sk_migration *m)
+{
+	sk_buf_reset(sql);
+	sk_buf_adds(sql, "INSERT INTO " SK_HISTORY_TABLE " (version, name, checksum, duration_ms, status) VALUES (");
+	sk_db_quote_literal(sql, SK_DIALECT_POSTGRES, m->version);
+	sk_buf_adds(sql, ", ");
+	sk_db_quote_literal(sql, SK_DIALECT_POSTGRES, m->name);
+	sk_buf_adds(sql, ", ");
+	sk_db_quote_literal(sql, SK_DIALECT_POSTGRES, m->checksum);
+	sk_buf_adds(sql, ", (extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000)::bigint, "
+	                 "'applied') "
+	                 "ON CONFLICT (version) DO UPDATE SET name = excluded.name, checksum = excluded.checksum, "
+	                 "duration_ms = excluded.duration_ms, status = 'applied', failed_statement = NULL, "
+	                 "error = NULL");
+	memset(out, 0, sizeof(*out));
+	out->sql = sql->buf;
+}
+
 int sk_history_mark_failed(struct sk_db *db, const struct sk_migration *m, int statement, const char *error,
                            struct sk_error *err)
 {
@@ -212,10 +252,21 @@ int sk_history_mark_failed(struct sk_db *db, const struct sk_migration *m, int s
 	        5, params, err);
 }
 
+static const char delete_sql[] = "DELETE FROM " SK_HISTORY_TABLE " WHERE version = $1";
+
 int sk_history_delete(struct sk_db *db, const char *version, struct sk_error *err)
 {
 	const char *params[1] = {version};
-	return sk_db_exec_params(db, "DELETE FROM " SK_HISTORY_TABLE " WHERE version = $1", 1, params, err);
+	return sk_db_exec_params(db, delete_sql, 1, params, err);
+}
+
+void sk_history_delete_stmt(struct sk_db_stmt *out, struct sk_buf *sql, const char *version)
+{
+	sk_buf_reset(sql);
+	sk_buf_adds(sql, "DELETE FROM " SK_HISTORY_TABLE " WHERE version = ");
+	sk_db_quote_literal(sql, SK_DIALECT_POSTGRES, version);
+	memset(out, 0, sizeof(*out));
+	out->sql = sql->buf;
 }
 
 int sk_history_clear(struct sk_db *db, struct sk_error *err)

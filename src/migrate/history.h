@@ -52,9 +52,18 @@ const struct sk_applied *sk_history_last_applied(const struct sk_history *h);
 int sk_history_has(struct sk_db *db, const char *version, bool *out, struct sk_error *err);
 int sk_history_insert(struct sk_db *db, const struct sk_migration *m, long long duration_ms,
                       struct sk_error *err);
+/* sk_history_insert as a statement of a PostgreSQL batch (sk_db_exec_batch)
+ * that also holds the migration's BEGIN and statements: they have not run
+ * when it is queued, so duration_ms is the server's time from the
+ * transaction's start to the insert. The values are literals (a batch
+ * without parameters goes as one simple query); the text is put in sql,
+ * which must outlive the batch. */
+void sk_history_insert_stmt(struct sk_db_stmt *out, struct sk_buf *sql, const struct sk_migration *m);
 int sk_history_mark_failed(struct sk_db *db, const struct sk_migration *m, int statement, const char *error,
                            struct sk_error *err);
 int sk_history_delete(struct sk_db *db, const char *version, struct sk_error *err);
+/* sk_history_delete as a statement of a PostgreSQL batch, its text in sql. */
+void sk_history_delete_stmt(struct sk_db_stmt *out, struct sk_buf *sql, const char *version);
 int sk_history_clear(struct sk_db *db, struct sk_error *err);
 
 /* The statements above as SQL text with literals, for --dry-run. */

@@ -25,14 +25,25 @@ static int cmp_migs(const void *a, const void *b)
 	return c ? c : strcmp(x->filename, y->filename);
 }
 
-int sk_migdir_load(struct sk_migdir *out, const char *dir, enum sk_sql_dialect_hint dialect,
-                   struct sk_error *err)
+/* The listing is sorted by name, which is version order whenever the
+ * versions have one length: then a linear check saves the sort. */
+static bool is_sorted(const struct sk_migration *migs, size_t nr)
+{
+	for (size_t i = 1; i < nr; i++)
+		if (cmp_migs(&migs[i - 1], &migs[i]) > 0)
+			return false;
+	return true;
+}
+
+static int load(struct sk_migdir *out, const char *dir, enum sk_sql_dialect_hint dialect, bool lex,
+                struct sk_error *err)
 {
 	struct sk_fs_names names = SK_FS_NAMES_INIT;
 	size_t alloc = 0;
 	int rc;
 
 	out->dir = sk_xstrdup(dir);
+	out->dialect = dialect;
 	out->migs = NULL;
 	out->nr = 0;
 	if (sk_fs_exists(dir) && !sk_fs_is_dir(dir)) {
@@ -52,23 +63,26 @@ int sk_migdir_load(struct sk_migdir *out, const char *dir, enum sk_sql_dialect_h
 		goto done;
 	for (size_t i = 0; i < names.nr; i++) {
 		struct sk_migration m;
-		char *path;
 
 		if (!ends_with_sql(names.names[i]))
 			continue;
-		path = sk_fs_join(dir, names.names[i]);
-		if (sk_fs_is_dir(path)) {
+		rc = lex ? sk_migration_load(&m, dir, names.names[i], dialect, err)
+		         : sk_migration_read(&m, dir, names.names[i], err);
+		if (rc) {
+			/* A directory named *.sql is skipped; asked only after a
+			 * failure, which saves a stat per file on every run. */
+			char *path = sk_fs_join(dir, names.names[i]);
+			bool is_dir = sk_fs_is_dir(path);
 			free(path);
+			if (!is_dir)
+				goto done;
+			rc = 0;
 			continue;
 		}
-		free(path);
-		rc = sk_migration_load(&m, dir, names.names[i], dialect, err);
-		if (rc)
-			goto done;
 		SK_ALLOC_GROW(out->migs, out->nr + 1, alloc);
 		out->migs[out->nr++] = m;
 	}
-	if (out->nr > 1) /* qsort(NULL, 0, ...) is undefined behaviour */
+	if (out->nr > 1 && !is_sorted(out->migs, out->nr)) /* qsort(NULL, 0, ...) is undefined */
 		qsort(out->migs, out->nr, sizeof(*out->migs), cmp_migs);
 	for (size_t i = 1; i < out->nr; i++) {
 		if (sk_version_cmp(out->migs[i - 1].version, out->migs[i].version) == 0) {
@@ -85,6 +99,33 @@ done:
 	if (rc)
 		sk_migdir_release(out);
 	return rc;
+}
+
+int sk_migdir_load(struct sk_migdir *out, const char *dir, enum sk_sql_dialect_hint dialect,
+                   struct sk_error *err)
+{
+	return load(out, dir, dialect, true, err);
+}
+
+int sk_migdir_scan(struct sk_migdir *out, const char *dir, enum sk_sql_dialect_hint dialect,
+                   struct sk_error *err)
+{
+	return load(out, dir, dialect, false, err);
+}
+
+int sk_migdir_lex(struct sk_migdir *md, size_t i, struct sk_error *err)
+{
+	return sk_migration_lex(&md->migs[i], md->dialect, err);
+}
+
+int sk_migdir_lex_all(struct sk_migdir *md, struct sk_error *err)
+{
+	for (size_t i = 0; i < md->nr; i++) {
+		int rc = sk_migdir_lex(md, i, err);
+		if (rc)
+			return rc;
+	}
+	return 0;
 }
 
 void sk_migdir_release(struct sk_migdir *md)
@@ -124,7 +165,11 @@ static void chain_total(char out[SK_SHA256_HEX_LEN + 1], const struct sk_migdir 
 	out[0] = '\0';
 	for (size_t i = 0; i < md->nr; i++) {
 		sk_buf_reset(&step);
-		sk_buf_addf(&step, "%s%s %s\n", out, md->migs[i].filename, md->migs[i].checksum);
+		sk_buf_adds(&step, out);
+		sk_buf_adds(&step, md->migs[i].filename);
+		sk_buf_addch(&step, ' ');
+		sk_buf_adds(&step, md->migs[i].checksum);
+		sk_buf_addch(&step, '\n');
 		sk_sha256_hex(out, step.buf, step.len);
 	}
 	if (md->nr == 0)
@@ -132,18 +177,56 @@ static void chain_total(char out[SK_SHA256_HEX_LEN + 1], const struct sk_migdir 
 	sk_buf_release(&step);
 }
 
+static const char sum_header[] =
+        "# schemake.sum v1: checksums of the migrations in order; written by "
+        "'schemake-migrate hash', do not edit.\n"
+        "# A merge conflict here means two branches added migrations: renumber yours and "
+        "run 'schemake-migrate hash'.\n";
+
 void sk_migdir_sum_render(struct sk_buf *out, const struct sk_migdir *md)
 {
 	char total[SK_SHA256_HEX_LEN + 1];
 
 	chain_total(total, md);
-	sk_buf_adds(out, "# schemake.sum v1: checksums of the migrations in order; written by "
-	                 "'schemake-migrate hash', do not edit.\n");
-	sk_buf_adds(out, "# A merge conflict here means two branches added migrations: renumber yours and "
-	                 "run 'schemake-migrate hash'.\n");
+	sk_buf_adds(out, sum_header);
 	sk_buf_addf(out, "total %s\n", total);
 	for (size_t i = 0; i < md->nr; i++)
 		sk_buf_addf(out, "%s %s\n", md->migs[i].filename, md->migs[i].checksum);
+}
+
+/* Consumes s from *p when the text there starts with it. */
+static bool eat(const char **p, const char *end, const char *s, size_t len)
+{
+	if ((size_t)(end - *p) < len || memcmp(*p, s, len) != 0)
+		return false;
+	*p += len;
+	return true;
+}
+
+/* Whether text is exactly what sk_migdir_sum_render would write, checked
+ * line by line against the directory rather than by rendering a copy. */
+static bool sum_is_current(const struct sk_migdir *md, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	char total[SK_SHA256_HEX_LEN + 1];
+
+	if (!eat(&p, end, sum_header, sizeof(sum_header) - 1) || !eat(&p, end, "total ", 6))
+		return false;
+	/* Cheap line comparisons first: the chain costs a hash per migration. */
+	const char *lines = p + SK_SHA256_HEX_LEN + 1;
+	if (lines > end || lines[-1] != '\n')
+		return false;
+	p = lines;
+	for (size_t i = 0; i < md->nr; i++) {
+		const struct sk_migration *m = &md->migs[i];
+		if (!eat(&p, end, m->filename, strlen(m->filename)) || !eat(&p, end, " ", 1) ||
+		    !eat(&p, end, m->checksum, SK_SHA256_HEX_LEN) || !eat(&p, end, "\n", 1))
+			return false;
+	}
+	if (p != end)
+		return false;
+	chain_total(total, md);
+	return memcmp(lines - SK_SHA256_HEX_LEN - 1, total, SK_SHA256_HEX_LEN) == 0;
 }
 
 struct sum_entry {
@@ -180,7 +263,7 @@ int sk_migdir_sum_check(const struct sk_migdir *md, bool *exists, struct sk_buf 
                         struct sk_error *err)
 {
 	char *path = sk_fs_join(md->dir, SK_SUM_FILENAME);
-	struct sk_buf cur = SK_BUF_INIT, want = SK_BUF_INIT, first = SK_BUF_INIT;
+	struct sk_buf cur = SK_BUF_INIT, first = SK_BUF_INIT;
 	struct sum_entry *entries = NULL;
 	size_t nentries = 0;
 	int rc = 0;
@@ -191,8 +274,7 @@ int sk_migdir_sum_check(const struct sk_migdir *md, bool *exists, struct sk_buf 
 	rc = sk_fs_read_file(&cur, path, err);
 	if (rc)
 		goto done;
-	sk_migdir_sum_render(&want, md);
-	if (cur.len == want.len && memcmp(cur.buf, want.buf, cur.len) == 0)
+	if (sum_is_current(md, cur.buf, cur.len))
 		goto done;
 
 	/* Stale: say which files differ. */
@@ -236,7 +318,6 @@ done:
 	}
 	free(entries);
 	sk_buf_release(&cur);
-	sk_buf_release(&want);
 	sk_buf_release(&first);
 	free(path);
 	return rc;

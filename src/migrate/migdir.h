@@ -23,12 +23,13 @@
 
 struct sk_migdir {
 	char *dir;
+	enum sk_sql_dialect_hint dialect; /* for lexing */
 	struct sk_migration *migs;
 	size_t nr;
 };
 #define SK_MIGDIR_INIT                                                                                       \
 	{                                                                                                    \
-		NULL, NULL, 0                                                                                \
+		NULL, SK_SQL_POSTGRES, NULL, 0                                                               \
 	}
 
 /* Loads every migration in dir. Files that do not end in ".sql" are ignored;
@@ -36,6 +37,14 @@ struct sk_migdir {
  * version are SK_ERR_INPUT; a missing directory is SK_ERR_IO. */
 int sk_migdir_load(struct sk_migdir *out, const char *dir, enum sk_sql_dialect_hint dialect,
                    struct sk_error *err);
+/* Like sk_migdir_load, but only reads and checksums the files: none is
+ * lexed (see sk_migdir_lex), so a malformed migration is found when it is
+ * lexed. For runs that execute a few migrations of many. */
+int sk_migdir_scan(struct sk_migdir *out, const char *dir, enum sk_sql_dialect_hint dialect,
+                   struct sk_error *err);
+/* Lexes migration i (sk_migration_lex), or all of them. */
+int sk_migdir_lex(struct sk_migdir *md, size_t i, struct sk_error *err);
+int sk_migdir_lex_all(struct sk_migdir *md, struct sk_error *err);
 void sk_migdir_release(struct sk_migdir *md);
 
 /* Index of the migration with this exact version, or -1. */

@@ -55,10 +55,18 @@ static void normalise(struct sk_buf *out, const char *text, size_t len)
 	    (unsigned char)text[2] == 0xBF)
 		i = 3;
 	sk_buf_grow(out, len);
-	for (; i < len; i++) {
-		if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
-			continue;
-		sk_buf_addch(out, text[i]);
+	/* Runs between carriage returns are copied whole: this runs over
+	 * every file on every run. */
+	while (i < len) {
+		const char *cr = memchr(text + i, '\r', len - i);
+		size_t end = cr ? (size_t)(cr - text) : len;
+
+		sk_buf_add(out, text + i, end - i);
+		if (!cr)
+			break;
+		if (!(end + 1 < len && text[end + 1] == '\n'))
+			sk_buf_addch(out, '\r'); /* a lone CR stays */
+		i = end + 1;
 	}
 }
 
@@ -200,10 +208,45 @@ static int split_section(struct sk_mig_section *sec, const char *path, const cha
 	return 0;
 }
 
+/* Takes the normalised text and its checksum; no lexing. */
+static void set_content(struct sk_migration *out, const char *text, size_t len)
+{
+	struct sk_buf norm = SK_BUF_INIT;
+
+	normalise(&norm, text, len);
+	out->content_len = norm.len;
+	out->content = sk_buf_detach(&norm, NULL);
+	sk_sha256_hex(out->checksum, out->content, out->content_len);
+}
+
 int sk_migration_parse(struct sk_migration *out, const char *path, const char *text, size_t len,
                        enum sk_sql_dialect_hint dialect, struct sk_error *err)
 {
-	struct sk_buf norm = SK_BUF_INIT;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	out->path = sk_xstrdup(path);
+	set_content(out, text, len);
+	rc = sk_migration_lex(out, dialect, err);
+	if (rc) {
+		sk_migration_release(out);
+		memset(out, 0, sizeof(*out));
+	}
+	return rc;
+}
+
+/* Drops what a failed sk_migration_lex left in the sections. */
+static void reset_sections(struct sk_migration *m)
+{
+	free(m->up.stmts);
+	free(m->down.stmts);
+	memset(&m->up, 0, sizeof(m->up));
+	memset(&m->down, 0, sizeof(m->down));
+}
+
+int sk_migration_lex(struct sk_migration *out, enum sk_sql_dialect_hint dialect, struct sk_error *err)
+{
+	const char *path = out->path;
 	struct marker markers[2];
 	int nmarkers = 0, rc = 0;
 	struct sk_sql_lexer lx;
@@ -212,13 +255,8 @@ int sk_migration_parse(struct sk_migration *out, const char *path, const char *t
 	unsigned bad_line, stray_line = 0, stray_col = 0;
 	bool only_space = true;
 
-	memset(out, 0, sizeof(*out));
-	out->path = sk_xstrdup(path);
-	normalise(&norm, text, len);
-	out->content_len = norm.len;
-	out->content = sk_buf_detach(&norm, NULL);
-	sk_sha256_hex(out->checksum, out->content, out->content_len);
-
+	if (out->lexed)
+		return 0;
 	for (size_t i = 0; i < out->content_len; i++)
 		if (!isspace((unsigned char)out->content[i]))
 			only_space = false;
@@ -323,15 +361,26 @@ int sk_migration_parse(struct sk_migration *out, const char *path, const char *t
 			goto done;
 	}
 done:
-	if (rc) {
-		sk_migration_release(out);
-		memset(out, 0, sizeof(*out));
-	}
+	if (rc)
+		reset_sections(out);
+	else
+		out->lexed = true;
 	return rc;
 }
 
 int sk_migration_load(struct sk_migration *out, const char *dir, const char *filename,
                       enum sk_sql_dialect_hint dialect, struct sk_error *err)
+{
+	int rc = sk_migration_read(out, dir, filename, err);
+
+	if (rc == 0)
+		rc = sk_migration_lex(out, dialect, err);
+	if (rc)
+		sk_migration_release(out);
+	return rc;
+}
+
+int sk_migration_read(struct sk_migration *out, const char *dir, const char *filename, struct sk_error *err)
 {
 	struct sk_buf text = SK_BUF_INIT;
 	char *path = sk_fs_join(dir, filename);
@@ -349,9 +398,9 @@ int sk_migration_load(struct sk_migration *out, const char *dir, const char *fil
 	rc = sk_fs_read_file(&text, path, err);
 	if (rc)
 		goto done;
-	rc = sk_migration_parse(out, path, text.buf, text.len, dialect, err);
-	if (rc)
-		goto done;
+	out->path = path;
+	path = NULL;
+	set_content(out, text.buf, text.len);
 	out->version = version;
 	out->name = name;
 	out->filename = sk_xstrdup(filename);

@@ -8,11 +8,12 @@
  *     -- migrate:down [transaction:false]
  *     ...statements...
  *
- * Parsing reads the whole file, normalises it (UTF-8 BOM dropped, CRLF to
- * LF), computes its checksum over the normalised text, and splits both
- * sections into statements with the SQL lexer, so that a malformed file is
- * reported before anything is applied. Statements point into `content`,
- * which the migration owns.
+ * Reading a file normalises it (UTF-8 BOM dropped, CRLF to LF) and computes
+ * its checksum over the normalised text; lexing validates it and splits both
+ * sections into statements with the SQL lexer. The two steps are separate so
+ * that a run lexes only the migrations it will execute (an applied one needs
+ * only its checksum), and still before the first statement runs. Statements
+ * point into `content`, which the migration owns.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -37,6 +38,7 @@ struct sk_migration {
 	char *content;  /* normalised text */
 	size_t content_len;
 	char checksum[SK_SHA256_HEX_LEN + 1];
+	bool lexed; /* up and down below are valid (sk_migration_lex succeeded) */
 	struct sk_mig_section up;
 	struct sk_mig_section down;
 };
@@ -45,10 +47,18 @@ struct sk_migration {
  * <digits>_<name>.sql (name non-empty, no '/'). */
 bool sk_migration_parse_filename(const char *filename, char **version_out, char **name_out);
 
-/* Reads and parses dir/filename. SK_ERR_IO when unreadable, SK_ERR_INPUT for
+/* Reads and lexes dir/filename. SK_ERR_IO when unreadable, SK_ERR_INPUT for
  * a malformed file (located at path:line:col). */
 int sk_migration_load(struct sk_migration *out, const char *dir, const char *filename,
                       enum sk_sql_dialect_hint dialect, struct sk_error *err);
+/* Reads dir/filename and computes its checksum without lexing it (lexed is
+ * false, the sections empty). SK_ERR_INPUT for a bad file name, SK_ERR_IO
+ * when unreadable. */
+int sk_migration_read(struct sk_migration *out, const char *dir, const char *filename, struct sk_error *err);
+/* Validates and lexes a migration read by sk_migration_read (a no-op when
+ * already lexed). On failure (SK_ERR_INPUT, located at path:line:col) the
+ * migration keeps its text and checksum and stays unlexed. */
+int sk_migration_lex(struct sk_migration *m, enum sk_sql_dialect_hint dialect, struct sk_error *err);
 /* Parses text already in memory (takes a copy). */
 int sk_migration_parse(struct sk_migration *out, const char *path, const char *text, size_t len,
                        enum sk_sql_dialect_hint dialect, struct sk_error *err);

@@ -4,19 +4,19 @@
  * runs in one transaction with its history row (unless it says
  * transaction:false, in which case progress is recorded statement by
  * statement), upgraders are serialised by the migration lock, and every
- * check (checksums, missing files, order, sum file, failed migrations) runs
- * before the first statement. Configuration, connecting and reporting are
- * run.c's.
+ * check (checksums, missing files, order, sum file, failed migrations, every
+ * migration that may run lexes) runs before the first statement. An upgrade
+ * first reads the history without the lock and stops there when nothing is
+ * to be done; otherwise it takes the lock and decides again from a fresh
+ * read. On PostgreSQL a transactional migration is sent as one batch (one
+ * round trip). Configuration, connecting and reporting are run.c's.
  */
 #include "migrate/migrate.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
+#include <strings.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "migrate/target.h"
 #include "common/banned.h"
@@ -121,6 +121,62 @@ static int run_section(struct sk_db *db, const struct sk_migration *m, const str
 	return 0;
 }
 
+/* Whether a section may hold a COPY, which cannot run in a batch (its data
+ * would have to follow in the middle of it). Any mention of the word
+ * counts: a false alarm only costs the batch. */
+static bool has_copy(const struct sk_mig_section *sec)
+{
+	for (size_t i = 0; i < sec->nr; i++) {
+		const struct sk_sql_stmt *st = &sec->stmts[i];
+		if (st->kind == SK_STMT_COPY_DATA)
+			return true;
+		for (size_t k = 0; k + 4 <= st->len; k++)
+			if ((st->start[k] | 0x20) == 'c' && !strncasecmp(st->start + k, "copy", 4))
+				return true;
+	}
+	return false;
+}
+
+/* Runs a transactional section as one batch (sk_db_exec_batch: one round
+ * trip on PostgreSQL instead of one per statement). With own_tx the batch
+ * is the whole migration, BEGIN, its statements, the history row and
+ * COMMIT; without (--single-transaction) it is the statements only and the
+ * caller writes the history row. A failing statement is located and
+ * explained as run_section does; the caller rolls back. */
+static int run_batched(struct sk_db *db, const struct sk_migration *m, const struct sk_mig_section *sec, bool up,
+                       bool own_tx, struct sk_error *err)
+{
+	struct sk_db_stmt *b = sk_xcalloc(sec->nr + 3, sizeof(*b));
+	struct sk_buf history = SK_BUF_INIT;
+	size_t n = 0, first, failed;
+	int rc;
+
+	if (own_tx)
+		b[n++].sql = "BEGIN";
+	first = n;
+	for (size_t i = 0; i < sec->nr; i++) {
+		b[n].sql = sec->stmts[i].start;
+		b[n++].len = sec->stmts[i].len;
+	}
+	if (own_tx) {
+		if (up)
+			sk_history_insert_stmt(&b[n++], &history, m);
+		else
+			sk_history_delete_stmt(&b[n++], &history, m->version);
+		b[n++].sql = "COMMIT";
+	}
+	rc = sk_db_exec_batch(db, b, n, &failed, err);
+	if (rc && failed >= first && failed < first + sec->nr) {
+		locate_in_statement(err, m, &sec->stmts[failed - first]);
+		if (!err->hint[0])
+			sk_error_hint(err, "the migration was rolled back; nothing of '%s' was applied",
+			              m->filename);
+	}
+	free(b);
+	sk_buf_release(&history);
+	return rc;
+}
+
 static void dry_run_section(struct sk_buf *out, const struct sk_mig_section *sec)
 {
 	for (size_t i = 0; i < sec->nr; i++) {
@@ -132,79 +188,10 @@ static void dry_run_section(struct sk_buf *out, const struct sk_mig_section *sec
 	}
 }
 
-/* SQLite has no lock that outlives a transaction, and a transaction:false
- * section runs outside one: with only the write lock, two upgraders both ran
- * such a migration (each statement twice) and one of them stopped on the
- * other's in-progress 'failed' row. So a whole run also holds an flock(2) on
- * the database file, which the kernel drops when the process dies. On Linux
- * flock locks and SQLite's own POSIX record locks do not interact. *fd is -1
- * when there is nothing to lock (PostgreSQL, an in-memory database). */
-static int lock_sqlite_file(int *fd, struct sk_db *db, long timeout_ms, const struct sk_migrate_events *ev,
-                            bool *waited, struct sk_error *err)
+/* Takes the migration lock (on SQLite also the file lock, sqlite.c). */
+static int lock_db(struct sk_db *db, long timeout_ms, const struct sk_migrate_events *ev, struct sk_error *err)
 {
-	const char *path = sk_db_name(db);
-	long long start = now_ms();
-
-	*fd = -1;
-	if (sk_db_dialect(db) != SK_DIALECT_SQLITE || !path || !*path || !strcmp(path, ":memory:"))
-		return 0;
-	*fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (*fd < 0) {
-		if (errno == ENOENT)
-			return 0; /* not a file SQLite created (a URI, a temporary database) */
-		return sk_error_set(err, SK_ERR_IO, "cannot open '%s' to lock it: %s", path, strerror(errno));
-	}
-	for (;;) {
-		long long elapsed;
-		long nap = 50;
-
-		if (flock(*fd, LOCK_EX | LOCK_NB) == 0)
-			return 0;
-		if (errno != EWOULDBLOCK && errno != EINTR) {
-			int rc = sk_error_set(err, SK_ERR_IO, "cannot lock '%s': %s", path, strerror(errno));
-			close(*fd);
-			*fd = -1;
-			return rc;
-		}
-		if (!*waited) {
-			*waited = true;
-			if (ev->on_wait)
-				ev->on_wait(ev->ctx, "the migration lock");
-		}
-		elapsed = now_ms() - start;
-		if (timeout_ms >= 0 && elapsed >= timeout_ms) {
-			int rc = sk_error_set(err, SK_ERR_LOCK,
-			                      "timed out after %ld ms waiting for the migration lock",
-			                      timeout_ms);
-			sk_error_hint(err, "another schemake-migrate is running against this database; raise "
-			                   "--lock-timeout or wait");
-			close(*fd);
-			*fd = -1;
-			return rc;
-		}
-		if (timeout_ms >= 0 && timeout_ms - elapsed < nap)
-			nap = (long)(timeout_ms - elapsed);
-		struct timespec ts = {nap / 1000, (nap % 1000) * 1000000L};
-		while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-			;
-	}
-}
-
-/* Takes the migration lock; *fd is the SQLite file lock for unlock_db. */
-static int lock_db(struct sk_db *db, long timeout_ms, const struct sk_migrate_events *ev, int *fd,
-                   struct sk_error *err)
-{
-	bool waited = false;
-	int rc = lock_sqlite_file(fd, db, timeout_ms, ev, &waited, err);
-
-	if (rc)
-		return rc;
-	rc = sk_db_lock(db, SK_MIGRATE_LOCK_KEY, timeout_ms, waited ? NULL : ev->on_wait, ev->ctx, err);
-	if (rc && *fd >= 0) {
-		close(*fd);
-		*fd = -1;
-	}
-	return rc;
+	return sk_db_lock(db, SK_MIGRATE_LOCK_KEY, timeout_ms, ev->on_wait, ev->ctx, err);
 }
 
 /* SQLite: how long the statements of a transaction:false section wait for
@@ -227,11 +214,9 @@ static void nontx_patience(struct sk_db *db, long timeout_ms, bool inside)
 	           &ignored);
 }
 
-static void unlock_db(struct sk_db *db, int fd)
+static void unlock_db(struct sk_db *db)
 {
 	sk_db_unlock(db, SK_MIGRATE_LOCK_KEY);
-	if (fd >= 0)
-		close(fd); /* drops the flock */
 }
 
 /* Versions known from files and from the history, sorted and unique. */
@@ -272,7 +257,7 @@ static int resolve_target(struct sk_target *t, const char *spec, const struct sk
 }
 
 /* The checks that must pass before anything runs. */
-static int check_state(const struct sk_migdir *md, const struct sk_history *h, bool resume,
+static int check_state(struct sk_migdir *md, const struct sk_history *h, bool resume,
                        struct sk_error *err)
 {
 	bool sum_exists;
@@ -301,7 +286,11 @@ static int check_state(const struct sk_migdir *md, const struct sk_history *h, b
 		if (a->failed && !resume) {
 			const struct sk_migration *m = &md->migs[idx];
 			unsigned line = 0;
-			if (a->failed_statement > 0 && (size_t)a->failed_statement <= m->up.nr)
+			struct sk_error ignored = SK_ERROR_INIT;
+			/* for the statement's line only: a file that does not
+			 * lex is reported when it is resumed */
+			sk_migdir_lex(md, (size_t)idx, &ignored);
+			if (m->lexed && a->failed_statement > 0 && (size_t)a->failed_statement <= m->up.nr)
 				line = m->up.stmts[a->failed_statement - 1].line;
 			rc = sk_error_set(err, SK_ERR_REFUSED, "migration '%s' failed at statement %d: %s",
 			                  m->filename, a->failed_statement,
@@ -368,6 +357,10 @@ static int plan_execute(struct sk_db *db, const struct plan *p, bool single,
 	int rc = 0;
 
 	*done = 0;
+	/* Worth it when there are more commits than switching the journal
+	 * mode twice costs. */
+	if (!single && p->nr >= 3)
+		sk_db_expect_many_commits(db);
 	if (single && p->nr) {
 		rc = sk_db_begin(db, err);
 		if (rc)
@@ -386,6 +379,21 @@ static int plan_execute(struct sk_db *db, const struct plan *p, bool single,
 			from = (size_t)p->failed->failed_statement - 1;
 		if (ev->on_start)
 			ev->on_start(ev->ctx, i + 1, p->nr, m, p->up);
+		/* PostgreSQL: the round trips are the cost, so a transactional
+		 * section goes as one batch. SQLite runs in-process, and a
+		 * section with COPY data must go statement by statement. */
+		if (d == SK_DIALECT_POSTGRES && tx && from == 0 && !has_copy(sec)) {
+			rc = run_batched(db, m, sec, p->up, !in_single, err);
+			if (rc == 0 && in_single)
+				rc = p->up ? sk_history_insert(db, m, now_ms() - t0, err)
+				           : sk_history_delete(db, m->version, err);
+			if (rc)
+				goto done;
+			(*done)++;
+			if (ev->on_done)
+				ev->on_done(ev->ctx, i + 1, p->nr, m, p->up, now_ms() - t0);
+			continue;
+		}
 		if (tx && !in_single) {
 			rc = sk_db_begin(db, err);
 			if (rc)
@@ -442,37 +450,35 @@ done:
 	return rc;
 }
 
-int sk_migrate_upgrade(struct sk_db *db, const struct sk_migdir *md, const struct sk_migrate_apply_opts *o,
-                       size_t *applied, struct sk_error *err)
+/* Checks the state and plans an upgrade from history h: *plan gets the
+ * migrations to apply (lexed) in todo, which the caller frees. */
+static int plan_upgrade(struct plan *plan, const struct sk_migration ***todo_out, struct sk_migdir *md,
+                        const struct sk_history *h, const struct sk_migrate_apply_opts *o,
+                        struct sk_error *err)
 {
-	enum sk_dialect d = sk_db_dialect(db);
-	struct sk_history h = SK_HISTORY_INIT;
 	struct sk_target t = SK_TARGET_INIT;
-	const struct sk_migration **todo = NULL;
+	const struct sk_migration **todo;
 	const struct sk_applied *last, *failed = NULL;
 	size_t ntodo = 0;
-	bool locked = false;
-	int lockfd = -1;
-	struct plan plan;
 	int rc;
 
-	*applied = 0;
-	if (!o->dry_run) {
-		rc = lock_db(db, o->lock_timeout_ms, &o->events, &lockfd, err);
-		if (rc)
-			goto done;
-		locked = true;
-		rc = sk_history_ensure(db, err);
+	memset(plan, 0, sizeof(*plan));
+	*todo_out = todo = sk_xcalloc(md->nr + 1, sizeof(*todo));
+	/* Every migration that may run (not applied, or failed) must parse,
+	 * whatever the target, before anything else is judged: an applied
+	 * one needs only its checksum, so a run at the head lexes nothing. */
+	for (size_t i = 0; i < md->nr; i++) {
+		const struct sk_applied *a = sk_history_find(h, md->migs[i].version);
+		if (a && !a->failed)
+			continue;
+		rc = sk_migdir_lex(md, i, err);
 		if (rc)
 			goto done;
 	}
-	rc = sk_history_load(db, &h, err);
+	rc = check_state(md, h, o->resume, err);
 	if (rc)
 		goto done;
-	rc = check_state(md, &h, o->resume, err);
-	if (rc)
-		goto done;
-	rc = resolve_target(&t, o->target, md, &h, err);
+	rc = resolve_target(&t, o->target, md, h, err);
 	if (rc)
 		goto done;
 	if (t.kind == SK_TARGET_BASE || (t.kind == SK_TARGET_RELATIVE && t.steps < 0)) {
@@ -481,14 +487,13 @@ int sk_migrate_upgrade(struct sk_db *db, const struct sk_migdir *md, const struc
 		goto done;
 	}
 
-	for (size_t k = 0; k < h.nr; k++)
-		if (h.rows[k].failed)
-			failed = &h.rows[k];
-	last = sk_history_last_applied(&h);
-	todo = sk_xcalloc(md->nr + 1, sizeof(*todo));
+	for (size_t k = 0; k < h->nr; k++)
+		if (h->rows[k].failed)
+			failed = &h->rows[k];
+	last = sk_history_last_applied(h);
 	for (size_t i = 0; i < md->nr; i++) {
 		const struct sk_migration *m = &md->migs[i];
-		const struct sk_applied *a = sk_history_find(&h, m->version);
+		const struct sk_applied *a = sk_history_find(h, m->version);
 		if (a && !a->failed)
 			continue;
 		if (t.kind == SK_TARGET_VERSION && sk_version_cmp(m->version, t.version) > 0)
@@ -537,17 +542,73 @@ int sk_migrate_upgrade(struct sk_db *db, const struct sk_migdir *md, const struc
 			}
 		}
 	}
+	plan->migs = todo;
+	plan->nr = ntodo;
+	plan->up = true;
+	plan->failed = failed;
+	plan->lock_timeout_ms = o->lock_timeout_ms;
+done:
+	sk_target_release(&t);
+	return rc;
+}
 
-	plan.migs = todo;
-	plan.nr = ntodo;
-	plan.up = true;
-	plan.failed = failed;
-	plan.lock_timeout_ms = o->lock_timeout_ms;
+/* Whether history h, read without the migration lock, shows that there is
+ * nothing to do: the table exists, every check passes and no migration is
+ * pending up to the target. Anything else (work, an error, a 'failed' row
+ * that may be another upgrader's statement in progress) is decided again
+ * under the lock, so the answer only ever saves the lock's round trips. */
+static bool nothing_to_do(struct sk_migdir *md, const struct sk_history *h,
+                          const struct sk_migrate_apply_opts *o)
+{
+	struct sk_error ignored = SK_ERROR_INIT;
+	const struct sk_migration **todo = NULL;
+	struct plan plan;
+	bool none;
+
+	if (!h->table_exists)
+		return false;
+	none = plan_upgrade(&plan, &todo, md, h, o, &ignored) == 0 && plan.nr == 0 && !plan.failed;
+	free(todo);
+	return none;
+}
+
+int sk_migrate_upgrade(struct sk_db *db, struct sk_migdir *md, const struct sk_migrate_apply_opts *o,
+                       size_t *applied, struct sk_error *err)
+{
+	enum sk_dialect d = sk_db_dialect(db);
+	struct sk_history h = SK_HISTORY_INIT;
+	const struct sk_migration **todo = NULL;
+	bool locked = false;
+	struct plan plan;
+	int rc;
+
+	*applied = 0;
+	rc = sk_history_load(db, &h, err);
+	if (rc)
+		goto done;
+	if (!o->dry_run) {
+		/* The common case, an upgrade at the target, costs one read. */
+		if (nothing_to_do(md, &h, o))
+			goto done;
+		sk_history_release(&h);
+		rc = lock_db(db, o->lock_timeout_ms, &o->events, err);
+		if (rc)
+			goto done;
+		locked = true;
+		rc = sk_history_ensure(db, err);
+		if (rc == 0)
+			rc = sk_history_load(db, &h, err);
+		if (rc)
+			goto done;
+	}
+	rc = plan_upgrade(&plan, &todo, md, &h, o, err);
+	if (rc)
+		goto done;
 	if (o->dry_run) {
 		if (!h.table_exists)
 			sk_history_sql_create(o->dry_run_sql, d);
 		plan_render(o->dry_run_sql, &plan, d, o->single_transaction);
-		*applied = ntodo;
+		*applied = plan.nr;
 		goto done;
 	}
 	rc = plan_execute(db, &plan, o->single_transaction, &o->events, applied, err);
@@ -555,14 +616,13 @@ done:
 	if (rc)
 		sk_db_rollback(db);
 	if (locked)
-		unlock_db(db, lockfd);
+		unlock_db(db);
 	free(todo);
-	sk_target_release(&t);
 	sk_history_release(&h);
 	return rc;
 }
 
-int sk_migrate_downgrade(struct sk_db *db, const struct sk_migdir *md, const struct sk_migrate_apply_opts *o,
+int sk_migrate_downgrade(struct sk_db *db, struct sk_migdir *md, const struct sk_migrate_apply_opts *o,
                          size_t *reverted, struct sk_error *err)
 {
 	enum sk_dialect d = sk_db_dialect(db);
@@ -571,13 +631,12 @@ int sk_migrate_downgrade(struct sk_db *db, const struct sk_migdir *md, const str
 	const struct sk_migration **todo = NULL;
 	size_t ntodo = 0, napplied = 0;
 	bool locked = false;
-	int lockfd = -1;
 	struct plan plan;
 	int rc;
 
 	*reverted = 0;
 	if (!o->dry_run) {
-		rc = lock_db(db, o->lock_timeout_ms, &o->events, &lockfd, err);
+		rc = lock_db(db, o->lock_timeout_ms, &o->events, err);
 		if (rc)
 			goto done;
 		locked = true;
@@ -616,6 +675,9 @@ int sk_migrate_downgrade(struct sk_db *db, const struct sk_migdir *md, const str
 		if (t.kind == SK_TARGET_RELATIVE && ntodo == (size_t)-t.steps)
 			break;
 		idx = sk_migdir_index(md, a->version);
+		rc = sk_migdir_lex(md, (size_t)idx, err);
+		if (rc)
+			goto done;
 		if (!md->migs[idx].down.present) {
 			rc = sk_error_set(err, SK_ERR_INPUT,
 			                  "migration '%s' has no '-- migrate:down' section",
@@ -650,7 +712,7 @@ done:
 	if (rc)
 		sk_db_rollback(db);
 	if (locked)
-		unlock_db(db, lockfd);
+		unlock_db(db);
 	free(todo);
 	sk_target_release(&t);
 	sk_history_release(&h);
@@ -665,13 +727,12 @@ int sk_migrate_stamp(struct sk_db *db, const struct sk_migdir *md, const char *t
 	struct sk_migrate_events none = {0};
 	size_t keep = 0, napplied;
 	bool locked = false;
-	int lockfd = -1;
 	int rc;
 
 	if (!target)
 		return sk_error_set(err, SK_ERR_USAGE,
 		                    "stamp needs a target (head, base, a version, +N or -N)");
-	rc = lock_db(db, lock_timeout_ms, &none, &lockfd, err);
+	rc = lock_db(db, lock_timeout_ms, &none, err);
 	if (rc)
 		goto done;
 	locked = true;
@@ -726,7 +787,7 @@ done:
 	if (rc)
 		sk_db_rollback(db);
 	if (locked)
-		unlock_db(db, lockfd);
+		unlock_db(db);
 	sk_target_release(&t);
 	sk_history_release(&h);
 	return rc;

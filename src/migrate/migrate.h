@@ -72,11 +72,14 @@ struct sk_migrate_apply_opts {
 	struct sk_buf *dry_run_sql;
 };
 
-/* Applies pending migrations up to the target. *applied counts them. */
-int sk_migrate_upgrade(struct sk_db *db, const struct sk_migdir *md, const struct sk_migrate_apply_opts *o,
+/* Applies pending migrations up to the target. *applied counts them. md may
+ * come from sk_migdir_scan: the migrations to run (and a failed one to
+ * resume) are lexed here, before the first statement. */
+int sk_migrate_upgrade(struct sk_db *db, struct sk_migdir *md, const struct sk_migrate_apply_opts *o,
                        size_t *applied, struct sk_error *err);
-/* Reverts applied migrations down to the target (default: the last one). */
-int sk_migrate_downgrade(struct sk_db *db, const struct sk_migdir *md, const struct sk_migrate_apply_opts *o,
+/* Reverts applied migrations down to the target (default: the last one);
+ * lexes the ones it reverts, as sk_migrate_upgrade does. */
+int sk_migrate_downgrade(struct sk_db *db, struct sk_migdir *md, const struct sk_migrate_apply_opts *o,
                          size_t *reverted, struct sk_error *err);
 /* Rewrites the history so that exactly the migrations up to target count as
  * applied, running none of them. */

@@ -61,6 +61,13 @@ static int load_dir(struct run *r)
 	return sk_migdir_load(&r->md, r->mig_dir, lexer_dialect(&r->cfg), r->err);
 }
 
+/* Reads and checksums the files without lexing them: upgrade and downgrade
+ * lex only what they will run. */
+static int scan_dir(struct run *r)
+{
+	return sk_migdir_scan(&r->md, r->mig_dir, lexer_dialect(&r->cfg), r->err);
+}
+
 static int connect_db(struct run *r)
 {
 	int rc = sk_db_open_project(&r->db, &r->cfg, &r->out_url, r->err);
@@ -338,7 +345,7 @@ static int verb_apply(struct run *r, bool up)
 	size_t n = 0;
 	int rc;
 
-	rc = load_dir(r);
+	rc = scan_dir(r);
 	if (rc == 0)
 		rc = connect_db(r);
 	if (rc == 0)

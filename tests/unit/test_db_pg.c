@@ -360,6 +360,74 @@ static void test_db_pg__commit_after_failure_is_an_error(void **state)
 	sk_db_free(db);
 }
 
+/* sk_db_exec_batch runs statements (spans of a script too) in order,
+ * collects rows, and stops at the first failure with its index and error
+ * position, leaving the transaction for the caller to roll back. */
+static void test_db_pg__batch_stops_at_first_failure(void **state)
+{
+	struct sk_db *db;
+	struct sk_error err = SK_ERROR_INIT;
+	struct sk_rows rows;
+	const char *params[1] = {"7"};
+	static const char script[] = "INSERT INTO t_batch VALUES (2);SELECT x\n  FROM no_such_table;";
+	const char *second = strchr(script, ';') + 1;
+	char buf[16];
+	size_t failed, before;
+	struct sk_db_stmt ok[] = {
+	        {"BEGIN", 0, 0, NULL, NULL},
+	        {"CREATE TABLE t_batch (x int)", 0, 0, NULL, NULL},
+	        {"INSERT INTO t_batch VALUES ($1::int)", 0, 1, params, NULL},
+	        {"SELECT x FROM t_batch", 0, 0, NULL, &rows},
+	        {"COMMIT", 0, 0, NULL, NULL},
+	};
+	struct sk_db_stmt syntax[] = {
+	        {"BEGIN", 0, 0, NULL, NULL},
+	        {"INSERT INTO t_batch VALUES (4)", 0, 0, NULL, NULL},
+	        {"CREATE TABLE oops (x int AUTOINCREMENT)", 0, 0, NULL, NULL},
+	        {"COMMIT", 0, 0, NULL, NULL},
+	};
+	struct sk_db_stmt bad[] = {
+	        {"BEGIN", 0, 0, NULL, NULL},
+	        {script, (size_t)(second - 1 - script), 0, NULL, NULL},
+	        {second, strlen(second) - 1, 0, NULL, NULL},
+	        {"INSERT INTO t_batch VALUES (3)", 0, 0, NULL, NULL},
+	        {"COMMIT", 0, 0, NULL, NULL},
+	};
+
+	(void)state;
+	need_pg();
+	db = connect_super();
+	exec_ok(db, "DROP TABLE IF EXISTS t_batch");
+	before = sk_db_statement_count(db);
+	assert_int_equal(sk_db_exec_batch(db, ok, 5, &failed, &err), 0);
+	assert_int_equal(failed, 5);
+	assert_int_equal(sk_db_statement_count(db) - before, 5);
+	assert_int_equal(rows.nrows, 1);
+	assert_string_equal(sk_rows_get(&rows, 0, 0), "7");
+	sk_rows_release(&rows);
+	assert_false(sk_db_in_transaction(db));
+
+	assert_int_equal(sk_db_exec_batch(db, bad, 5, &failed, &err), -SK_ERR_MIGRATION);
+	assert_int_equal(failed, 2);
+	assert_string_equal(err.message, "relation \"no_such_table\" does not exist");
+	assert_int_equal(err.col, 17);
+	assert_true(sk_db_in_transaction(db));
+	sk_db_rollback(db);
+	assert_false(sk_db_in_transaction(db));
+
+	/* a syntax error stops the whole batch before its first statement
+	 * runs, and still names its statement and position */
+	assert_int_equal(sk_db_exec_batch(db, syntax, 4, &failed, &err), -SK_ERR_MIGRATION);
+	assert_int_equal(failed, 2);
+	assert_int_equal(err.col, 26);
+	assert_non_null(strstr(err.message, "AUTOINCREMENT"));
+	sk_db_rollback(db);
+	/* neither the statement before the failure nor the ones after it stay */
+	assert_string_equal(scalar(db, buf, sizeof(buf), "SELECT count(*) FROM t_batch", 0, NULL), "1");
+	exec_ok(db, "DROP TABLE t_batch");
+	sk_db_free(db);
+}
+
 static void test_db_pg__exec_statement_sends_given_bytes(void **state)
 {
 	struct sk_db *db;
@@ -957,6 +1025,7 @@ int main(void)
 	        cmocka_unit_test(test_db_pg__rollback_undoes_ddl),
 	        cmocka_unit_test(test_db_pg__commit_after_failure_is_an_error),
 	        cmocka_unit_test(test_db_pg__exec_statement_sends_given_bytes),
+	        cmocka_unit_test(test_db_pg__batch_stops_at_first_failure),
 	        cmocka_unit_test(test_db_pg__copy_in),
 	        cmocka_unit_test(test_db_pg__notices_are_not_printed),
 	        cmocka_unit_test(test_db_pg__lock_times_out_and_releases),

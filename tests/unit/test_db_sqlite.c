@@ -306,6 +306,63 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* sk_db_exec_batch runs statements (spans of a script too) in order,
+ * collects rows, and stops at the first failure with its index and error
+ * position, leaving the transaction for the caller to roll back. */
+static void test_db_sqlite__batch_stops_at_first_failure(void **state)
+{
+	struct fixture *f = *state;
+	struct sk_db *db = open_db(f->path);
+	struct sk_error err = SK_ERROR_INIT;
+	struct sk_rows rows;
+	const char *params[1] = {"7"};
+	static const char script[] = "INSERT INTO t_batch VALUES (2);SELECT x\n  FROM no_such_table;";
+	const char *second = strchr(script, ';') + 1;
+	char buf[16];
+	size_t failed, before;
+	struct sk_db_stmt ok[] = {
+	        {"BEGIN", 0, 0, NULL, NULL},
+	        {"CREATE TABLE t_batch (x int)", 0, 0, NULL, NULL},
+	        {"INSERT INTO t_batch VALUES ($1)", 0, 1, params, NULL},
+	        {"SELECT x FROM t_batch", 0, 0, NULL, &rows},
+	        {"COMMIT", 0, 0, NULL, NULL},
+	};
+	struct sk_db_stmt bad[] = {
+	        {"BEGIN", 0, 0, NULL, NULL},
+	        {script, (size_t)(second - 1 - script), 0, NULL, NULL},
+	        {second, strlen(second) - 1, 0, NULL, NULL},
+	        {"INSERT INTO t_batch VALUES (3)", 0, 0, NULL, NULL},
+	        {"COMMIT", 0, 0, NULL, NULL},
+	};
+
+	exec_ok(db, "DROP TABLE IF EXISTS t_batch");
+	before = sk_db_statement_count(db);
+	assert_int_equal(sk_db_exec_batch(db, ok, 5, &failed, &err), 0);
+	assert_int_equal(failed, 5);
+	assert_int_equal(sk_db_statement_count(db) - before, 5);
+	assert_int_equal(rows.nrows, 1);
+	assert_string_equal(sk_rows_get(&rows, 0, 0), "7");
+	sk_rows_release(&rows);
+	assert_false(sk_db_in_transaction(db));
+
+	assert_int_equal(sk_db_exec_batch(db, bad, 5, &failed, &err), -SK_ERR_MIGRATION);
+	assert_int_equal(failed, 2);
+	assert_string_equal(err.message, "no such table: no_such_table");
+	assert_true(sk_db_in_transaction(db));
+	sk_db_rollback(db);
+	assert_false(sk_db_in_transaction(db));
+	{
+		/* the position is the one the statement alone reports */
+		struct sk_error alone = SK_ERROR_INIT;
+		assert_int_equal(sk_db_exec_statement(db, second, strlen(second) - 1, &alone), -SK_ERR_MIGRATION);
+		assert_int_equal(err.col, alone.col);
+	}
+	/* neither the statement before the failure nor the ones after it stay */
+	assert_string_equal(scalar(db, buf, sizeof(buf), "SELECT count(*) FROM t_batch", 0, NULL), "1");
+	exec_ok(db, "DROP TABLE t_batch");
+	sk_db_free(db);
+}
+
 static void test_db_sqlite__lock_busy_times_out(void **state)
 {
 	struct fixture *f = *state;
@@ -316,8 +373,19 @@ static void test_db_sqlite__lock_busy_times_out(void **state)
 
 	exec_ok(a, "CREATE TABLE t (x)");
 	assert_int_equal(sk_db_lock(a, 1, 1000, NULL, NULL, &err), 0);
-	assert_int_equal(sk_db_begin(a, &err), 0);
 
+	/* a holds the migration lock (an flock on the file): b times out */
+	t0 = now_ms();
+	assert_int_equal(sk_db_lock(b, 1, 200, on_wait, &w, &err), -SK_ERR_LOCK);
+	assert_true(now_ms() - t0 >= 190);
+	assert_string_equal(err.message, "timed out after 200 ms waiting for the migration lock");
+	assert_int_equal(w.calls, 1);
+	sk_db_unlock(a, 1);
+
+	/* a write transaction without the migration lock: b's busy handler
+	 * waits for it up to b's limit */
+	w.calls = 0;
+	assert_int_equal(sk_db_begin(a, &err), 0);
 	assert_int_equal(sk_db_lock(b, 1, 200, on_wait, &w, &err), 0);
 	t0 = now_ms();
 	assert_int_equal(sk_db_begin(b, &err), -SK_ERR_LOCK);
@@ -336,7 +404,6 @@ static void test_db_sqlite__lock_busy_times_out(void **state)
 	/* once a commits, b gets the write lock */
 	exec_ok(a, "INSERT INTO t VALUES (1)");
 	assert_int_equal(sk_db_commit(a, &err), 0);
-	sk_db_unlock(a, 1);
 	assert_int_equal(sk_db_begin(b, &err), 0);
 	exec_ok(b, "INSERT INTO t VALUES (2)");
 	assert_int_equal(sk_db_commit(b, &err), 0);
@@ -526,6 +593,7 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_db_sqlite__rollback_undoes_ddl, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_db_sqlite__exec_statement_sends_given_bytes, setup,
 	                                        teardown),
+	        cmocka_unit_test_setup_teardown(test_db_sqlite__batch_stops_at_first_failure, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_db_sqlite__lock_busy_times_out, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_db_sqlite__lock_waits_for_holder, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_db_sqlite__not_a_database, setup, teardown),

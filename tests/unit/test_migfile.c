@@ -288,6 +288,90 @@ static void test_migfile__sum_total_depends_on_order_and_content(void **state)
 	rm_dir(dir);
 }
 
+/* sk_migdir_scan reads and checksums without lexing; sk_migdir_lex finds
+ * what sk_migdir_load would have found, and the checksums agree. */
+static void test_migfile__scan_lexes_on_demand(void **state)
+{
+	struct sk_migdir md = SK_MIGDIR_INIT, full = SK_MIGDIR_INIT;
+	struct sk_error err = SK_ERROR_INIT;
+	char *dir = make_dir();
+	(void)state;
+
+	put(dir, "1_a.sql", "-- migrate:up\r\nSELECT 1;\r\nSELECT 2;\r\n-- migrate:down\r\nSELECT 3;\r\n");
+	put(dir, "2_bad.sql", "-- migrate:up\nSELECT 'oops;\n");
+	assert_int_equal(sk_migdir_load(&full, dir, SK_SQL_POSTGRES, &err), -SK_ERR_INPUT);
+	assert_int_equal(sk_migdir_scan(&md, dir, SK_SQL_POSTGRES, &err), 0);
+	assert_int_equal(md.nr, 2);
+	assert_false(md.migs[0].lexed);
+	assert_int_equal(md.migs[0].up.nr, 0);
+	assert_int_equal(sk_migdir_lex(&md, 0, &err), 0);
+	assert_true(md.migs[0].lexed);
+	assert_int_equal(md.migs[0].up.nr, 2);
+	assert_true(md.migs[0].down.present);
+	assert_int_equal(sk_migdir_lex(&md, 0, &err), 0); /* again: a no-op */
+	assert_int_equal(md.migs[0].up.nr, 2);
+	assert_int_equal(sk_migdir_lex(&md, 1, &err), -SK_ERR_INPUT);
+	assert_non_null(strstr(err.file, "2_bad.sql"));
+	assert_int_equal(err.line, 2);
+	assert_false(md.migs[1].lexed);
+	assert_int_equal(sk_migdir_lex_all(&md, &err), -SK_ERR_INPUT);
+	sk_migdir_release(&md);
+
+	put(dir, "2_bad.sql", "-- migrate:up\nSELECT 'fixed';\n");
+	assert_int_equal(sk_migdir_load(&full, dir, SK_SQL_POSTGRES, &err), 0);
+	assert_int_equal(sk_migdir_scan(&md, dir, SK_SQL_POSTGRES, &err), 0);
+	for (size_t i = 0; i < md.nr; i++)
+		assert_string_equal(md.migs[i].checksum, full.migs[i].checksum);
+	/* CR LF became LF before the checksum, a lone CR stays */
+	assert_null(strchr(md.migs[0].content, '\r'));
+	sk_migdir_release(&md);
+	sk_migdir_release(&full);
+	rm_dir(dir);
+}
+
+/* The sum check compares line by line; a damaged total line, a missing
+ * final newline or an extra line are stale too. */
+static void test_migfile__sum_check_is_exact(void **state)
+{
+	struct sk_migdir md = SK_MIGDIR_INIT;
+	struct sk_error err = SK_ERROR_INIT;
+	struct sk_buf good = SK_BUF_INIT, bad = SK_BUF_INIT;
+	char *dir = make_dir();
+	bool exists;
+	(void)state;
+
+	put(dir, "1_a.sql", "-- migrate:up\nSELECT 1;\n");
+	put(dir, "2_b.sql", "-- migrate:up\nSELECT 2;\n");
+	assert_int_equal(sk_migdir_scan(&md, dir, SK_SQL_POSTGRES, &err), 0);
+	sk_migdir_sum_render(&good, &md);
+	put(dir, "schemake.sum", good.buf);
+	assert_int_equal(sk_migdir_sum_check(&md, &exists, NULL, &err), 0);
+
+	sk_buf_adds(&bad, good.buf);
+	{
+		char *total = strstr(bad.buf, "\ntotal ") + 7;
+		*total = *total == '0' ? '1' : '0';
+	}
+	put(dir, "schemake.sum", bad.buf);
+	assert_int_equal(sk_migdir_sum_check(&md, &exists, NULL, &err), -SK_ERR_INPUT);
+	assert_non_null(strstr(err.message, "out of order or damaged"));
+
+	sk_buf_reset(&bad);
+	sk_buf_add(&bad, good.buf, good.len - 1);
+	put(dir, "schemake.sum", bad.buf);
+	assert_int_equal(sk_migdir_sum_check(&md, &exists, NULL, &err), -SK_ERR_INPUT);
+
+	sk_buf_reset(&bad);
+	sk_buf_addf(&bad, "%s# trailing\n", good.buf);
+	put(dir, "schemake.sum", bad.buf);
+	assert_int_equal(sk_migdir_sum_check(&md, &exists, NULL, &err), -SK_ERR_INPUT);
+
+	sk_buf_release(&good);
+	sk_buf_release(&bad);
+	sk_migdir_release(&md);
+	rm_dir(dir);
+}
+
 static void test_migfile__directory_errors(void **state)
 {
 	struct sk_migdir md = SK_MIGDIR_INIT;
@@ -355,6 +439,8 @@ int main(void)
 	        cmocka_unit_test(test_migfile__version_order_is_numeric),
 	        cmocka_unit_test(test_migfile__directory_sorted_and_sum_file),
 	        cmocka_unit_test(test_migfile__sum_total_depends_on_order_and_content),
+	        cmocka_unit_test(test_migfile__scan_lexes_on_demand),
+	        cmocka_unit_test(test_migfile__sum_check_is_exact),
 	        cmocka_unit_test(test_migfile__directory_errors),
 	        cmocka_unit_test(test_migfile__targets),
 	};
