@@ -190,8 +190,35 @@ static int connect_error(const struct sk_conninfo *ci, PGconn *conn, struct sk_e
 	return rc;
 }
 
+/* A lost connection (a server restart, a terminated backend) is a
+ * connection error, whatever the statement was: exit 3, which a deploy
+ * script may retry, and not "the statement failed". */
+static int lost_connection(struct pg_db *db, const PGresult *res, int rc, struct sk_error *err)
+{
+	const char *severity = res ? PQresultErrorField(res, PG_DIAG_SEVERITY_NONLOCALIZED) : NULL;
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	/* FATAL ends the session (57P01 admin shutdown, a terminated backend);
+	 * libpq may not have noticed the closed socket yet */
+	bool lost = PQstatus(db->conn) == CONNECTION_BAD ||
+	            (severity && (!strcmp(severity, "FATAL") || !strcmp(severity, "PANIC"))) ||
+	            (state && (!strncmp(state, "08", 2) || !strncmp(state, "57P0", 4)));
+
+	if (!lost)
+		return rc;
+	if (err)
+		err->code = SK_ERR_CONFIG;
+	return -SK_ERR_CONFIG;
+}
+
+static int result_error_fields(struct pg_db *db, const PGresult *res, bool with_context, struct sk_error *err);
+
 /* A failed statement: the server's message, detail, hint and position. */
 static int result_error(struct pg_db *db, const PGresult *res, bool with_context, struct sk_error *err)
+{
+	return lost_connection(db, res, result_error_fields(db, res, with_context, err), err);
+}
+
+static int result_error_fields(struct pg_db *db, const PGresult *res, bool with_context, struct sk_error *err)
 {
 	const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 	const char *detail, *hint, *pos, *context;

@@ -74,6 +74,19 @@ static void locate_in_statement(struct sk_error *err, const struct sk_migration 
 	sk_error_locate(err, m->path, line, col);
 }
 
+
+/* The hint for a migration that did not complete: rolled back, unless the
+ * connection was lost, when the COMMIT may or may not have happened. */
+static void hint_rolled_back(struct sk_error *err, const struct sk_migration *m)
+{
+	if (err->code == SK_ERR_CONFIG)
+		sk_error_hint(err,
+		              "the connection was lost: '%s' was applied whole or not at all; "
+		              "'schemake-migrate status' shows which, then run the upgrade again",
+		              m->filename);
+	else if (!err->hint[0])
+		sk_error_hint(err, "the migration was rolled back; nothing of '%s' was applied", m->filename);
+}
 /* Runs statements [from, nr) of a section. For a non-transactional section
  * each statement's number is recorded as 'failed' before it runs, so a
  * process that dies midway leaves the right statement in the history. */
@@ -108,10 +121,8 @@ static int run_section(struct sk_db *db, const struct sk_migration *m, const str
 				        "(transaction:false); fix the cause, then 'schemake-migrate upgrade "
 				        "--resume'",
 				        i + 1, m->filename);
-			} else if (!err->hint[0]) {
-				sk_error_hint(err,
-				              "the migration was rolled back; nothing of '%s' was applied",
-				              m->filename);
+			} else {
+				hint_rolled_back(err, m);
 			}
 			return rc;
 		}
@@ -166,12 +177,10 @@ static int run_batched(struct sk_db *db, const struct sk_migration *m, const str
 		b[n++].sql = "COMMIT";
 	}
 	rc = sk_db_exec_batch(db, b, n, &failed, err);
-	if (rc && failed >= first && failed < first + sec->nr) {
+	if (rc && failed >= first && failed < first + sec->nr)
 		locate_in_statement(err, m, &sec->stmts[failed - first]);
-		if (!err->hint[0])
-			sk_error_hint(err, "the migration was rolled back; nothing of '%s' was applied",
-			              m->filename);
-	}
+	if (rc)
+		hint_rolled_back(err, m); /* (a failed COMMIT, a lost connection too) */
 	free(b);
 	sk_buf_release(&history);
 	return rc;
