@@ -18,40 +18,64 @@
 
 int sk_fs_read_file(struct sk_buf *out, const char *path, struct sk_error *err)
 {
-	char chunk[65536];
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
 	ssize_t n;
 
 	if (fd < 0)
 		return sk_error_set(err, SK_ERR_IO, "cannot read '%s': %s", path, strerror(errno));
+	/* read straight into the buffer, sized once for a regular file (a
+	 * 61 MB snapshot was copied through a small chunk and regrown) */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		sk_buf_grow(out, (size_t)st.st_size + 1);
 	for (;;) {
-		n = read(fd, chunk, sizeof(chunk));
+		if (out->alloc - out->len < 2) /* room for at least one byte and the NUL */
+			sk_buf_grow(out, 65536);
+		n = read(fd, out->buf + out->len, out->alloc - out->len - 1);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
 			int e = errno;
+			out->buf[out->len] = '\0';
 			close(fd);
 			return sk_error_set(err, SK_ERR_IO, "cannot read '%s': %s", path, strerror(e));
 		}
 		if (n == 0)
 			break;
-		sk_buf_add(out, chunk, (size_t)n);
+		sk_buf_setlen(out, out->len + (size_t)n);
 	}
 	close(fd);
 	return 0;
 }
 
+/* Whether path is a regular file holding exactly data, compared a block at
+ * a time (a generated file can be 100 MB; no copy of it is kept). */
 static bool same_content(const char *path, const void *data, size_t len)
 {
-	struct sk_buf cur = SK_BUF_INIT;
-	bool same = false;
+	const char *p = data;
+	char block[65536];
+	bool same = true;
 	struct stat st;
+	int fd;
 
 	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size != len)
 		return false;
-	if (sk_fs_read_file(&cur, path, NULL) == 0)
-		same = cur.len == len && memcmp(cur.buf, data, len) == 0;
-	sk_buf_release(&cur);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	while (same) {
+		ssize_t n = read(fd, block, sizeof(block));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			same = n == 0 && len == 0;
+			break;
+		}
+		same = (size_t)n <= len && memcmp(block, p, (size_t)n) == 0;
+		p += n;
+		len -= (size_t)n;
+	}
+	close(fd);
 	return same;
 }
 
