@@ -79,14 +79,29 @@ static bool same_content(const char *path, const void *data, size_t len)
 	return same;
 }
 
+/* All of data to fd (path names it in the error). */
+static int write_all(int fd, const void *data, size_t len, const char *path, struct sk_error *err)
+{
+	const char *p = data;
+
+	while (len) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
 /* Writes data to a new temp file next to path (mode: path's, or 0644),
  * fsynced and closed; *tmp_out receives its name. */
 static int write_temp(const char *path, const void *data, size_t len, char **tmp_out, struct sk_error *err)
 {
 	struct sk_buf tmp = SK_BUF_INIT;
-	const char *p = data;
-	size_t left = len;
-	int fd, rc = 0;
+	int fd, rc;
 	struct stat st;
 	mode_t mode = 0644;
 
@@ -99,15 +114,7 @@ static int write_temp(const char *path, const void *data, size_t len, char **tmp
 		sk_buf_release(&tmp);
 		return rc;
 	}
-	while (left && !rc) {
-		ssize_t n = write(fd, p, left);
-		if (n < 0 && errno != EINTR)
-			rc = sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
-		if (n > 0) {
-			p += n;
-			left -= (size_t)n;
-		}
-	}
+	rc = write_all(fd, data, len, path, err);
 	if (!rc && (fchmod(fd, mode) != 0 || fsync(fd) != 0))
 		rc = sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
 	if (close(fd) != 0 && !rc)
@@ -138,20 +145,11 @@ int sk_fs_write_atomic(const char *path, const void *data, size_t len, bool only
  * device node itself (as root, /dev/null for everyone). */
 static int write_in_place(const char *path, const void *data, size_t len, struct sk_error *err)
 {
-	const char *p = data;
-	int fd = open(path, O_WRONLY | O_CLOEXEC), rc = 0;
+	int fd = open(path, O_WRONLY | O_CLOEXEC), rc;
 
 	if (fd < 0)
 		return sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
-	while (len && !rc) {
-		ssize_t n = write(fd, p, len);
-		if (n < 0 && errno != EINTR)
-			rc = sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
-		if (n > 0) {
-			p += n;
-			len -= (size_t)n;
-		}
-	}
+	rc = write_all(fd, data, len, path, err);
 	if (close(fd) != 0 && !rc)
 		rc = sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
 	return rc;
