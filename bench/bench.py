@@ -143,7 +143,7 @@ class Bench:
             if skip or a.startswith("--build-dir"):
                 skip = a == "--build-dir" and not skip
                 continue
-            self.argv.append(a)
+            self.argv.append(os.path.basename(a) if os.path.isabs(a) else a)  # no machine paths
         if args.sizes:
             sizes = [int(x) for x in args.sizes.split(",")]
             self.plan = {w: sizes for w in WORKLOADS}
@@ -193,6 +193,14 @@ class Bench:
         return doc["versions"], doc["machine"]
 
     # --- environment ---------------------------------------------------------
+    def portable(self, cmd):
+        """A command as the report shows it: no paths of this machine."""
+        return cmd.replace(self.work, "$WORK").replace(self.bin, "$BUILD/bin").replace(PEERS, "$PEERS")
+
+    def local(self, cmd):
+        """The inverse of portable(): a recorded command, runnable here."""
+        return cmd.replace("$WORK", self.work).replace("$BUILD/bin", self.bin).replace("$PEERS", PEERS)
+
     def tool(self, name):
         return os.path.join(self.bin, name)
 
@@ -479,9 +487,9 @@ class Bench:
         res = measure.measure(self.runs, commands,
                               progress=lambda r, total: log(f"  round {r}/{total}") if total > 5 else None)
         for c in commands:
-            res[c.name]["command"] = c.cmd.replace(self.work, "$WORK")
+            res[c.name]["command"] = self.portable(c.cmd)
             if c.setup:
-                res[c.name]["setup"] = c.setup.replace(self.work, "$WORK")
+                res[c.name]["setup"] = self.portable(c.setup)
         if count:
             for c in commands:
                 if c.name in count and "error" not in res[c.name]:
@@ -737,7 +745,7 @@ class Bench:
             count["schemake diff (databases)"] = [a, b]
         except measure.RunError as e:
             msg = re.sub(r"^.*? exited (\d+): ", r"exit \1: ", str(e), flags=re.S)
-            self.pending[("diff", "postgres", n)] = msg.replace(self.work, "$WORK")
+            self.pending[("diff", "postgres", n)] = self.portable(msg)
             notes.append("schemake's rows are pending: `schemake-migrate diff` does not run yet (below)")
         if not self.missing("migra", notes):
             cmds.append(measure.Command("migra", f"{self.tools['migra']} {q(ua)} {q(ub)} --unsafe"))
@@ -895,8 +903,8 @@ class Bench:
             if r["cpu_s"] < 0.25 * r["median_s"]:
                 self.profiles[key] = None  # the client mostly waits: a profile of it says little
                 continue
-            cmd = r["command"].replace("$WORK", self.work)
-            setup = r.get("setup", "").replace("$WORK", self.work)
+            cmd = self.local(r["command"])
+            setup = self.local(r.get("setup", ""))
             data = os.path.join(self.work, f"perf-{len(self.profiles)}.data")
             log(f"profiling {e['ours']} ({e['id']})")
             try:
