@@ -64,6 +64,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/heap.h"
 #include "db/db.h"
 #include "emit/sql.h"
 #include "emit/sql_pg.h"
@@ -1677,45 +1678,6 @@ static void add_edge(struct node *from, struct node *to)
 	to->indeg++;
 }
 
-struct heap {
-	size_t *v;
-	size_t n;
-};
-
-static void heap_push(struct heap *h, size_t x)
-{
-	size_t i = h->n++;
-
-	h->v[i] = x;
-	while (i && h->v[(i - 1) / 2] > h->v[i]) {
-		size_t p = (i - 1) / 2, t = h->v[p];
-		h->v[p] = h->v[i];
-		h->v[i] = t;
-		i = p;
-	}
-}
-
-static size_t heap_pop(struct heap *h)
-{
-	size_t top = h->v[0], i = 0;
-
-	h->v[0] = h->v[--h->n];
-	for (;;) {
-		size_t l = 2 * i + 1, r = l + 1, m = i, t;
-		if (l < h->n && h->v[l] < h->v[m])
-			m = l;
-		if (r < h->n && h->v[r] < h->v[m])
-			m = r;
-		if (m == i)
-			break;
-		t = h->v[m];
-		h->v[m] = h->v[i];
-		h->v[i] = t;
-		i = m;
-	}
-	return top;
-}
-
 /* Puts v in an order that satisfies the deps of one model (`to`: what an
  * object needs comes first; callers reverse it for drops), breaking ties
  * like the dump: SQL functions with checked bodies late, then by kind,
@@ -1724,7 +1686,7 @@ static size_t heap_pop(struct heap *h)
 static void order_nodes(struct ctx *c, struct node **v, size_t n, bool to)
 {
 	struct rank_ent *order = sk_xcalloc(n ? n : 1, sizeof(*order));
-	struct heap h = {sk_xcalloc(n ? n : 1, sizeof(size_t)), 0};
+	struct sk_heap h = {sk_xcalloc(n ? n : 1, sizeof(size_t)), 0};
 	size_t emitted = 0, forced = 0;
 
 	for (size_t i = 0; i < n; i++) {
@@ -1780,16 +1742,16 @@ static void order_nodes(struct ctx *c, struct node **v, size_t n, bool to)
 		order[r].n->rank = r;
 	for (size_t r = 0; r < n; r++)
 		if (!order[r].n->indeg)
-			heap_push(&h, r);
+			sk_heap_push(&h, r);
 	while (emitted < n) {
 		struct node *x;
 
 		if (!h.n) {
 			while (order[forced].n->done)
 				forced++;
-			heap_push(&h, forced);
+			sk_heap_push(&h, forced);
 		}
-		x = order[heap_pop(&h)].n;
+		x = order[sk_heap_pop(&h)].n;
 		if (x->done)
 			continue;
 		x->done = true;
@@ -1797,7 +1759,7 @@ static void order_nodes(struct ctx *c, struct node **v, size_t n, bool to)
 		for (size_t k = 0; k < x->nnext; k++) {
 			struct node *y = x->next[k];
 			if (!y->done && y->indeg && --y->indeg == 0)
-				heap_push(&h, y->rank);
+				sk_heap_push(&h, y->rank);
 		}
 	}
 	for (size_t i = 0; i < n; i++) {

@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/heap.h"
 #include "db/db.h"
 
 #include "common/banned.h"
@@ -402,46 +403,6 @@ static void add_node(struct node *nodes, size_t *n, enum sk_obj_kind kind, const
 	x->ndeps = ndeps;
 }
 
-/* A binary min-heap of output ranks. */
-struct heap {
-	size_t *v;
-	size_t n;
-};
-
-static void heap_push(struct heap *h, size_t x)
-{
-	size_t i = h->n++;
-
-	h->v[i] = x;
-	while (i && h->v[(i - 1) / 2] > h->v[i]) {
-		size_t p = (i - 1) / 2, t = h->v[p];
-		h->v[p] = h->v[i];
-		h->v[i] = t;
-		i = p;
-	}
-}
-
-static size_t heap_pop(struct heap *h)
-{
-	size_t top = h->v[0], i = 0;
-
-	h->v[0] = h->v[--h->n];
-	for (;;) {
-		size_t l = 2 * i + 1, r = l + 1, m = i, t;
-		if (l < h->n && h->v[l] < h->v[m])
-			m = l;
-		if (r < h->n && h->v[r] < h->v[m])
-			m = r;
-		if (m == i)
-			break;
-		t = h->v[m];
-		h->v[m] = h->v[i];
-		h->v[i] = t;
-		i = m;
-	}
-	return top;
-}
-
 static void emit_node(struct sk_buf *out, const struct node *x)
 {
 	block(out);
@@ -501,7 +462,7 @@ static void emit_objects(struct sk_buf *out, const struct sk_model *m)
 	struct node *nodes = sk_xcalloc(alloc, sizeof(*nodes));
 	struct rank_ctx *order = sk_xcalloc(alloc, sizeof(*order));
 	size_t *rank = sk_xcalloc(alloc, sizeof(*rank));
-	struct heap h = {sk_xcalloc(alloc, sizeof(size_t)), 0};
+	struct sk_heap h = {sk_xcalloc(alloc, sizeof(size_t)), 0};
 
 	for (size_t i = 0; i < m->ntypes; i++)
 		add_node(nodes, &n, SK_OBJ_TYPE, m->types[i].schema, sk_xstrdup(m->types[i].name),
@@ -548,7 +509,7 @@ static void emit_objects(struct sk_buf *out, const struct sk_model *m)
 
 	for (size_t u = 0; u < n; u++)
 		if (!nodes[u].indeg)
-			heap_push(&h, rank[u]);
+			sk_heap_push(&h, rank[u]);
 	while (emitted < n) {
 		struct node *x;
 
@@ -556,9 +517,9 @@ static void emit_objects(struct sk_buf *out, const struct sk_model *m)
 			/* a cycle: take the first object not yet written */
 			while (nodes[order[forced].i].done)
 				forced++;
-			heap_push(&h, forced);
+			sk_heap_push(&h, forced);
 		}
-		x = &nodes[order[heap_pop(&h)].i];
+		x = &nodes[order[sk_heap_pop(&h)].i];
 		if (x->done)
 			continue;
 		x->done = true;
@@ -567,7 +528,7 @@ static void emit_objects(struct sk_buf *out, const struct sk_model *m)
 		for (size_t k = 0; k < x->nnext; k++) {
 			struct node *v = &nodes[x->next[k]];
 			if (!v->done && v->indeg && --v->indeg == 0)
-				heap_push(&h, rank[x->next[k]]);
+				sk_heap_push(&h, rank[x->next[k]]);
 		}
 	}
 
