@@ -216,6 +216,28 @@ check_db() {
 
 ncases=0
 nrebuild=0
+# expect_schema_of WANT STEP: after STEP (up or down), proj/work.db holds
+# WANT.db's schema (dump, catalog, tables), its rows and data pass the case's
+# checks, and the differ finds nothing between the two.
+expect_schema_of() {
+	local want=$1 step=$2
+	dump proj/work.db "$step.dump"
+	dump "$want.db" "$want.dump"
+	expect_same_sql "$want.dump" "$step.dump" "$case_name: dump after $step"
+	objects proj/work.db >"$step.objects"
+	objects "$want.db" >"$want.objects"
+	expect_same_file "$want.objects" "$step.objects" "$case_name: catalog after $step"
+	structure proj/work.db >"$step.structure"
+	structure "$want.db" >"$want.structure"
+	expect_same_file "$want.structure" "$step.structure" "$case_name: tables after $step"
+	check_rows proj/work.db "$step"
+	check_data proj/work.db "$step"
+	check_db proj/work.db "$step"
+	run "$DRIVER" sqlite:proj/work.db "sqlite:$want.db"
+	expect_rc 0 "$case_name: diff after $step"
+	expect_eq "$OUT" "" "$case_name: diff after $step finds nothing"
+}
+
 for case_dir in "$CORPUS"/*/; do
 	case_dir=${case_dir%/}
 	case_name=$(basename "$case_dir")
@@ -269,38 +291,11 @@ for case_dir in "$CORPUS"/*/; do
 	(cd proj && schemake-migrate hash >/dev/null)
 	run schemake-migrate -C proj -q upgrade
 	expect_rc 0 "$case_name: upgrade"
-	dump proj/work.db up.dump
-	dump b.db b.dump
-	expect_same_sql b.dump up.dump "$case_name: dump after up"
-	objects proj/work.db >up.objects
-	objects b.db >b.objects
-	expect_same_file b.objects up.objects "$case_name: catalog after up"
-	structure proj/work.db >up.structure
-	structure b.db >b.structure
-	expect_same_file b.structure up.structure "$case_name: tables after up"
-	check_rows proj/work.db up
-	check_data proj/work.db up
-	check_db proj/work.db up
-	run "$DRIVER" sqlite:proj/work.db sqlite:b.db
-	expect_rc 0 "$case_name: diff after up"
-	expect_eq "$OUT" "" "$case_name: diff after up finds nothing"
+	expect_schema_of b up
 
 	run schemake-migrate -C proj -q downgrade
 	expect_rc 0 "$case_name: downgrade"
-	dump proj/work.db down.dump
-	dump a.db a.dump
-	expect_same_sql a.dump down.dump "$case_name: dump after down"
-	objects proj/work.db >down.objects
-	objects a.db >a.objects
-	expect_same_file a.objects down.objects "$case_name: catalog after down"
-	structure proj/work.db >down.structure
-	structure a.db >a.structure
-	expect_same_file a.structure down.structure "$case_name: tables after down"
-	check_rows proj/work.db down
-	check_data proj/work.db down
-	check_db proj/work.db down
-	run "$DRIVER" sqlite:proj/work.db sqlite:a.db
-	expect_eq "$OUT" "" "$case_name: diff after down finds nothing"
+	expect_schema_of a down
 done
 cd "$SK_WORK" || exit 1
 if [ "$ncases" -ge 60 ]; then sk_pass; else sk_fail "the corpus has $ncases cases, fewer than 60"; fi
