@@ -50,6 +50,8 @@
 #include "model/model.h"
 #include "sql/lexer.h"
 
+#include "pg_fixture.h"
+
 #include "common/banned.h"
 
 /* ---- a reproducible generator ---- */
@@ -1225,65 +1227,6 @@ static void settle(struct gsch *to, const struct gsch *from, const struct hints 
 
 /* ---- the fixture ---- */
 
-static char fixture_url[1024];
-
-static void strip_quotes(char *dst, size_t cap, const char *v)
-{
-	size_t n = strlen(v);
-
-	if (n >= 2 && (v[0] == '\'' || v[0] == '"') && v[n - 1] == v[0]) {
-		v++;
-		n -= 2;
-	}
-	snprintf(dst, cap, "%.*s", (int)n, v);
-}
-
-static bool read_fixture(void)
-{
-	const char *path = getenv("SK_TEST_PG_ENV");
-	char line[2048];
-	FILE *fp;
-
-	if (!path || !*path)
-		return false;
-	fp = fopen(path, "r");
-	if (!fp)
-		fail_msg("SK_TEST_PG_ENV is set but '%s' cannot be read: %s", path, strerror(errno));
-	while (fgets(line, sizeof(line), fp)) {
-		line[strcspn(line, "\r\n")] = '\0';
-		if (!strncmp(line, "SK_TEST_PG_URL=", 15))
-			strip_quotes(fixture_url, sizeof(fixture_url), line + 15);
-	}
-	fclose(fp);
-	if (!fixture_url[0])
-		fail_msg("'%s' lacks SK_TEST_PG_URL", path);
-	return true;
-}
-
-static struct sk_db *connect_to(const char *dbname)
-{
-	struct sk_conninfo ci = SK_CONNINFO_INIT;
-	struct sk_error err = SK_ERROR_INIT;
-	struct sk_db *db = NULL;
-
-	if (sk_conninfo_parse(&ci, fixture_url, &err))
-		fail_msg("SK_TEST_PG_URL '%s': %s", fixture_url, err.message);
-	if (dbname)
-		sk_conninfo_set(&ci, "dbname", dbname);
-	if (sk_db_connect(&db, &ci, &err))
-		fail_msg("connect: %s (%s)", err.message, err.detail);
-	sk_conninfo_release(&ci);
-	return db;
-}
-
-static void exec_ok(struct sk_db *db, const char *sql)
-{
-	struct sk_error err = SK_ERROR_INIT;
-
-	if (sk_db_exec(db, sql, &err))
-		fail_msg("%s: %s", sql, err.message);
-}
-
 /* Runs a script: as one transaction, or statement by statement when an
  * operation must run outside one (enum values used where they are added). */
 static int run_script(struct sk_db *db, const char *sql, bool no_transaction, struct sk_error *err)
@@ -1365,8 +1308,8 @@ static void check_pair(struct sk_db *a, struct sk_db *b, const char *from_sql, c
 			fail_msg("hint '%s': %s", h->v[i], err.message);
 		opts.nrenames++;
 	}
-	exec_ok(a, reset_sql);
-	exec_ok(b, reset_sql);
+	pg_fixture_exec_ok(a, reset_sql);
+	pg_fixture_exec_ok(b, reset_sql);
 	if (sk_db_exec(a, from_sql, &err) || sk_db_exec(b, to_sql, &err)) {
 		snprintf(res->what, sizeof(res->what), "the generated schema does not load: %s", err.message);
 		goto done;
@@ -1443,7 +1386,7 @@ static void drop_db(struct sk_db *admin, const char *name)
 	char sql[128];
 
 	snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
-	exec_ok(admin, sql);
+	pg_fixture_exec_ok(admin, sql);
 }
 
 static void test_diff_pg__random_pairs(void **state)
@@ -1457,25 +1400,25 @@ static void test_diff_pg__random_pairs(void **state)
 	int failures = 0;
 
 	(void)state;
-	if (!read_fixture())
+	if (!pg_fixture_read())
 		skip();
 	fprintf(stderr, "property test: seed %llu, %ld pairs (SK_PROPERTY_SEED=%llu replays it)\n", seed,
 	        pairs, seed);
 	/* named after the process: runs may overlap */
 	snprintf(name_a, sizeof(name_a), "sk_prop_pg_%ld_a", (long)getpid());
 	snprintf(name_b, sizeof(name_b), "sk_prop_pg_%ld_b", (long)getpid());
-	admin = connect_to(NULL);
+	admin = pg_fixture_connect(NULL);
 	drop_db(admin, name_a);
 	drop_db(admin, name_b);
 	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", name_a);
-	exec_ok(admin, sql);
+	pg_fixture_exec_ok(admin, sql);
 	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", name_b);
-	exec_ok(admin, sql);
-	a = connect_to(name_a);
-	b = connect_to(name_b);
+	pg_fixture_exec_ok(admin, sql);
+	a = pg_fixture_connect(name_a);
+	b = pg_fixture_connect(name_b);
 	/* JIT compiling the catalog queries costs more than it saves */
-	exec_ok(a, "SET client_min_messages = warning; SET jit = off");
-	exec_ok(b, "SET client_min_messages = warning; SET jit = off");
+	pg_fixture_exec_ok(a, "SET client_min_messages = warning; SET jit = off");
+	pg_fixture_exec_ok(b, "SET client_min_messages = warning; SET jit = off");
 	for (long p = 0; p < pairs; p++) {
 		struct gsch *from = calloc(1, sizeof(*from)), *to = calloc(1, sizeof(*to));
 		struct sk_buf fs = SK_BUF_INIT, ts = SK_BUF_INIT;

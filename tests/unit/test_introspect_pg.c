@@ -23,46 +23,11 @@
 #include "introspect/introspect.h"
 #include "model/model.h"
 
+#include "pg_fixture.h"
+
 #include "common/banned.h"
 
 #define TEST_DB "sk_test_introspect_pg"
-
-static char fixture_url[1024];
-
-static void strip_quotes(char *dst, size_t cap, const char *v)
-{
-	size_t n = strlen(v);
-
-	if (n >= 2 && (v[0] == '\'' || v[0] == '"') && v[n - 1] == v[0]) {
-		v++;
-		n -= 2;
-	}
-	snprintf(dst, cap, "%.*s", (int)n, v);
-}
-
-static struct sk_db *connect_to(const char *dbname)
-{
-	struct sk_conninfo ci = SK_CONNINFO_INIT;
-	struct sk_error err = SK_ERROR_INIT;
-	struct sk_db *db = NULL;
-
-	if (sk_conninfo_parse(&ci, fixture_url, &err))
-		fail_msg("SK_TEST_PG_URL '%s': %s", fixture_url, err.message);
-	if (dbname)
-		sk_conninfo_set(&ci, "dbname", dbname);
-	if (sk_db_connect(&db, &ci, &err))
-		fail_msg("connect: %s (%s)", err.message, err.detail);
-	sk_conninfo_release(&ci);
-	return db;
-}
-
-static void exec_ok(struct sk_db *db, const char *sql)
-{
-	struct sk_error err = SK_ERROR_INIT;
-
-	if (sk_db_exec(db, sql, &err))
-		fail_msg("%s: %s", sql, err.message);
-}
 
 static char *query_one(struct sk_db *db, const char *sql)
 {
@@ -81,31 +46,15 @@ static char *query_one(struct sk_db *db, const char *sql)
 /* A fresh test database; NULL (and the test skipped) without a fixture. */
 static struct sk_db *fresh_db(void)
 {
-	const char *path = getenv("SK_TEST_PG_ENV");
 	struct sk_db *admin;
-	char line[2048];
-	FILE *fp;
 
-	if (!path || !*path)
+	if (!pg_fixture_read())
 		return NULL;
-	if (!fixture_url[0]) {
-		fp = fopen(path, "r");
-		if (!fp)
-			fail_msg("SK_TEST_PG_ENV is set but '%s' cannot be read: %s", path, strerror(errno));
-		while (fgets(line, sizeof(line), fp)) {
-			line[strcspn(line, "\r\n")] = '\0';
-			if (!strncmp(line, "SK_TEST_PG_URL=", 15))
-				strip_quotes(fixture_url, sizeof(fixture_url), line + 15);
-		}
-		fclose(fp);
-		if (!fixture_url[0])
-			fail_msg("'%s' lacks SK_TEST_PG_URL", path);
-	}
-	admin = connect_to(NULL);
-	exec_ok(admin, "DROP DATABASE IF EXISTS " TEST_DB " WITH (FORCE)");
-	exec_ok(admin, "CREATE DATABASE " TEST_DB);
+	admin = pg_fixture_connect(NULL);
+	pg_fixture_exec_ok(admin, "DROP DATABASE IF EXISTS " TEST_DB " WITH (FORCE)");
+	pg_fixture_exec_ok(admin, "CREATE DATABASE " TEST_DB);
 	sk_db_free(admin);
-	return connect_to(TEST_DB);
+	return pg_fixture_connect(TEST_DB);
 }
 
 static const char schema_sql[] =
@@ -179,7 +128,7 @@ static void test_introspect_pg__model(void **state)
 	(void)state;
 	if (!db)
 		skip();
-	exec_ok(db, schema_sql);
+	pg_fixture_exec_ok(db, schema_sql);
 	if (sk_introspect(&m, db, NULL, &err))
 		fail_msg("introspect: %s", err.message);
 
@@ -337,7 +286,7 @@ static void test_introspect_pg__key_names(void **state)
 	(void)state;
 	if (!db)
 		skip();
-	exec_ok(db, "CREATE SCHEMA \"Other\";\n"
+	pg_fixture_exec_ok(db, "CREATE SCHEMA \"Other\";\n"
 	            "CREATE TABLE \"Other\".\"Ref\" (gone integer, \"Key B\" text, \"key a\" integer,\n"
 	            "    UNIQUE (\"key a\", \"Key B\"));\n"
 	            "ALTER TABLE \"Other\".\"Ref\" DROP COLUMN gone;\n"
@@ -402,7 +351,7 @@ static void test_introspect_pg__session_untouched(void **state)
 	(void)state;
 	if (!db)
 		skip();
-	exec_ok(db, "CREATE TABLE t (a integer); SET search_path = pg_catalog, public; SET datestyle = 'SQL, "
+	pg_fixture_exec_ok(db, "CREATE TABLE t (a integer); SET search_path = pg_catalog, public; SET datestyle = 'SQL, "
 	            "DMY'");
 	if (sk_introspect(&m, db, NULL, &err))
 		fail_msg("introspect: %s", err.message);
@@ -417,7 +366,7 @@ static void test_introspect_pg__session_untouched(void **state)
 	/* inside the caller's transaction: it stays open and usable */
 	if (sk_db_begin(db, &err))
 		fail_msg("begin: %s", err.message);
-	exec_ok(db, "SET LOCAL search_path = public; CREATE TABLE u (b integer)");
+	pg_fixture_exec_ok(db, "SET LOCAL search_path = public; CREATE TABLE u (b integer)");
 	if (sk_introspect(&m, db, NULL, &err))
 		fail_msg("introspect in a transaction: %s", err.message);
 	assert_true(sk_db_in_transaction(db));
@@ -425,7 +374,7 @@ static void test_introspect_pg__session_untouched(void **state)
 	v = query_one(db, "SELECT current_setting('search_path')");
 	assert_string_equal(v, "public");
 	free(v);
-	exec_ok(db, "INSERT INTO u VALUES (1)");
+	pg_fixture_exec_ok(db, "INSERT INTO u VALUES (1)");
 	if (sk_db_commit(db, &err))
 		fail_msg("commit: %s", err.message);
 	sk_model_free(m);
