@@ -160,13 +160,14 @@ int sk_fs_batch_add(struct sk_fs_batch *b, const char *path, const void *data, s
 {
 	char *tmp = NULL, *target = NULL;
 	struct stat st;
+	bool exists = stat(path, &st) == 0;
 	int rc;
 
 	if (changed)
 		*changed = false;
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+	if (exists && S_ISDIR(st.st_mode))
 		return sk_error_set(err, SK_ERR_IO, "cannot write '%s': %s", path, strerror(EISDIR));
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+	if (exists && !S_ISREG(st.st_mode)) {
 		rc = write_in_place(path, data, len, err);
 		if (rc == 0 && changed)
 			*changed = true;
