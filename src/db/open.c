@@ -4,6 +4,12 @@
  */
 #include "db/open.h"
 
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
 #include "db/cluster.h"
 #include "common/banned.h"
 
@@ -46,4 +52,76 @@ int sk_db_open_project(struct sk_db **out, const struct sk_config *cfg, struct s
 	}
 	sk_conninfo_release(&ci);
 	return rc;
+}
+
+struct sk_db_opening {
+	const struct sk_config *cfg;
+	struct sk_buf *display;
+	bool started; /* the thread runs; else the finish call opens */
+	pthread_t thread;
+	struct sk_db *db;
+	struct sk_error err;
+	int rc;
+};
+
+static void *open_in_background(void *arg)
+{
+	struct sk_db_opening *op = arg;
+
+	op->rc = sk_db_open_project(&op->db, op->cfg, op->display, &op->err);
+	return NULL;
+}
+
+/* Whether opening now has no effect that a failed run must not leave. */
+static bool safe_to_open_early(const struct sk_config *cfg)
+{
+	struct sk_conninfo ci = SK_CONNINFO_INIT;
+	struct stat st;
+	bool safe;
+
+	/* Parsed first: for PostgreSQL no password file needs reading here. */
+	if (!cfg->url || sk_conninfo_parse(&ci, cfg->url, NULL) != 0)
+		return false;
+	if (ci.dialect == SK_DIALECT_SQLITE) {
+		sk_conninfo_release(&ci);
+		if (sk_config_conninfo(&ci, cfg, NULL) != 0)
+			return false;
+	}
+	safe = ci.dialect == SK_DIALECT_POSTGRES ||
+	       (ci.sqlite_path && strcmp(ci.sqlite_path, ":memory:") != 0 && stat(ci.sqlite_path, &st) == 0 &&
+	        S_ISREG(st.st_mode));
+	sk_conninfo_release(&ci);
+	return safe;
+}
+
+struct sk_db_opening *sk_db_open_project_start(const struct sk_config *cfg, struct sk_buf *display)
+{
+	struct sk_db_opening *op = sk_xcalloc(1, sizeof(*op));
+
+	op->cfg = cfg;
+	op->display = display;
+	if (safe_to_open_early(cfg))
+		op->started = pthread_create(&op->thread, NULL, open_in_background, op) == 0;
+	return op;
+}
+
+int sk_db_open_project_finish(struct sk_db_opening *op, struct sk_db **out, struct sk_error *err)
+{
+	int rc;
+
+	if (op->started) {
+		pthread_join(op->thread, NULL);
+	} else if (out) {
+		op->rc = sk_db_open_project(&op->db, op->cfg, op->display, &op->err);
+	}
+	rc = op->rc;
+	if (out) {
+		*out = op->db;
+		if (rc)
+			*err = op->err;
+	} else {
+		sk_db_free(op->db);
+	}
+	free(op);
+	return out ? rc : 0;
 }

@@ -18,4 +18,18 @@ int sk_db_open_project(struct sk_db **out, const struct sk_config *cfg, struct s
  * it is the target. */
 int sk_db_project_conninfo(struct sk_conninfo *out, const struct sk_config *cfg, struct sk_error *err);
 
+/* sk_db_open_project on a thread of its own, so that the caller can read
+ * its migrations directory while the server starts a backend and
+ * authenticates (or SQLite reads the schema): a no-op upgrade then waits
+ * for the longer of the two, not their sum. Only a configured URL to a
+ * PostgreSQL server or to an existing SQLite file is opened early; anything
+ * else (the development cluster, which may have to be started; a SQLite
+ * file that the open would create) is opened by the finish call, as before,
+ * so that a run that fails on its migrations directory changes nothing.
+ * cfg must stay unchanged until the finish call, which must follow every
+ * start (it closes the connection when out is NULL). */
+struct sk_db_opening;
+struct sk_db_opening *sk_db_open_project_start(const struct sk_config *cfg, struct sk_buf *display);
+int sk_db_open_project_finish(struct sk_db_opening *op, struct sk_db **out, struct sk_error *err);
+
 #endif

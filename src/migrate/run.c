@@ -68,11 +68,35 @@ static int scan_dir(struct run *r)
 	return sk_migdir_scan(&r->md, r->mig_dir, lexer_dialect(&r->cfg), r->err);
 }
 
+static void adopt_db_dialect(struct run *r)
+{
+	if (r->cfg.dialect != sk_db_dialect(r->db))
+		r->cfg.dialect = sk_db_dialect(r->db);
+}
+
 static int connect_db(struct run *r)
 {
 	int rc = sk_db_open_project(&r->db, &r->cfg, &r->out_url, r->err);
-	if (rc == 0 && r->cfg.dialect != sk_db_dialect(r->db))
-		r->cfg.dialect = sk_db_dialect(r->db);
+	if (rc == 0)
+		adopt_db_dialect(r);
+	return rc;
+}
+
+/* read_dir (load_dir or scan_dir) while the connection is being made: the
+ * no-op upgrade, status and current are mostly these two waits. A bad
+ * directory is reported first, as when the two ran in turn. */
+static int read_dir_and_connect(struct run *r, int (*read_dir)(struct run *))
+{
+	struct sk_db_opening *op = sk_db_open_project_start(&r->cfg, &r->out_url);
+	int rc = read_dir(r);
+
+	if (rc) {
+		sk_db_open_project_finish(op, NULL, NULL);
+		return rc;
+	}
+	rc = sk_db_open_project_finish(op, &r->db, r->err);
+	if (rc == 0)
+		adopt_db_dialect(r);
 	return rc;
 }
 
@@ -345,9 +369,7 @@ static int verb_apply(struct run *r, bool up)
 	size_t n = 0;
 	int rc;
 
-	rc = scan_dir(r);
-	if (rc == 0)
-		rc = connect_db(r);
+	rc = read_dir_and_connect(r, scan_dir);
 	if (rc == 0)
 		rc = up ? sk_migrate_upgrade(r->db, &r->md, &a, &n, r->err)
 		        : sk_migrate_downgrade(r->db, &r->md, &a, &n, r->err);
@@ -373,9 +395,7 @@ static int verb_status(struct run *r)
 	struct sk_migrate_status st;
 	int rc;
 
-	rc = load_dir(r);
-	if (rc == 0)
-		rc = connect_db(r);
+	rc = read_dir_and_connect(r, load_dir);
 	if (rc == 0)
 		rc = sk_migrate_status_load(&st, r->db, &r->md, r->err);
 	if (rc)
@@ -451,9 +471,7 @@ static int verb_current(struct run *r)
 	const char *head;
 	int rc;
 
-	rc = load_dir(r);
-	if (rc == 0)
-		rc = connect_db(r);
+	rc = read_dir_and_connect(r, load_dir);
 	if (rc == 0)
 		rc = sk_history_load(r->db, &h, r->err);
 	if (rc)

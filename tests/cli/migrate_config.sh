@@ -157,4 +157,27 @@ wait "$holder"
 run schemake-migrate upgrade
 expect_rc 0 "sqlite upgrade after the writer is done"
 
+
+# The directory is read while the connection is made (db/open.c); a bad
+# directory is still the error reported, and it leaves no trace.
+unset DATABASE_URL
+run schemake-migrate -u "postgresql://nobody@127.0.0.1:1/nowhere" -d no/such/dir upgrade
+expect_rc 7 "bad directory beats an unreachable server"
+expect_in "$ERR" "migrations directory 'no/such/dir' does not exist" "names the directory, not the server"
+expect_one_line "$ERR" "bad directory with an unreachable server"
+run schemake-migrate -u "postgresql://nobody@127.0.0.1:1/nowhere" status
+expect_rc 3 "unreachable server, good directory: a connection error"
+expect_one_line "$ERR" "connection error"
+run schemake-migrate -u sqlite:never.db -d no/such/dir status
+expect_rc 7 "bad directory, new SQLite file"
+[ ! -e never.db ] && sk_pass || sk_fail "a failed run creates no SQLite file"
+run schemake-migrate -u sqlite:locked.db upgrade
+before=$(sqlite3 locked.db 'SELECT count(*) FROM schemake_migrations')
+run schemake-migrate -u sqlite:locked.db -d not_a_dir_either upgrade
+expect_rc 7 "bad directory, existing SQLite file"
+expect_eq "$(sqlite3 locked.db 'SELECT count(*) FROM schemake_migrations')" "$before" "existing file untouched"
+run schemake-migrate -u sqlite:locked.db status
+expect_rc 0 "status on the existing file (opened early)"
+expect_in "$OUT" "20240101000000" "status lists the migration"
+
 sk_end
