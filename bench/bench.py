@@ -48,6 +48,11 @@ QUICK = {"apply": [100, 1000], "noop": [1000], "dump": [1000], "diff": [1000], "
 FULL = {"apply": [100, 1000, 10000], "noop": [100, 1000, 10000], "dump": [1000, 10000],
         "diff": [1000, 10000], "codegen": [1000, 10000], "build": [100, 1000, 10000]}
 QUICK_ALEMBIC_APPLY_MAX = 100
+# Tables of the full set measured with fewer runs and no warm-up, because
+# one round of their commands takes a quarter of an hour (applying 10,000
+# migrations: PostgreSQL's own one-transaction floor alone takes minutes);
+# `--only apply --sizes 10000` measures them with --runs after a warm-up.
+FULL_LONG_TABLES = {("apply", 10000): 1}
 
 
 def run_ok(c, what):
@@ -167,6 +172,8 @@ class Bench:
         self.duration_s = None
         self.load_start = os.getloadavg()
         self.work = None
+        self.versions_seen = None
+        self.complete = True  # False for a report written from a checkpoint
 
     def make_work(self):
         if self.args.keep:
@@ -190,6 +197,7 @@ class Bench:
         self.duration_s = doc.get("duration_s")
         self.sizes_given = doc.get("sizes_given", False)
         self.argv = doc.get("argv", [])
+        self.complete = doc.get("complete", True)
         return doc["versions"], doc["machine"]
 
     # --- environment ---------------------------------------------------------
@@ -482,10 +490,18 @@ class Bench:
         """Measures commands side by side and keeps the table. count: names of
         commands whose PostgreSQL statements are counted, with their databases."""
         names = [c.name for c in commands]
-        log(f"{title}: {len(commands)} commands × {self.runs} runs ({', '.join(names)})")
+        notes = list(notes)
+        runs, warmup = self.runs, True
+        if self.set == "full" and not self.sizes_given and (workload, n) in FULL_LONG_TABLES:
+            runs, warmup = FULL_LONG_TABLES[(workload, n)], False
+            notes.append(f"{runs} run{'s' if runs > 1 else ''} of each command, without a warm-up: one "
+                         "round of these commands takes about a quarter of an hour here; "
+                         f"`python3 bench/bench.py --only {workload} --sizes {n}` measures them "
+                         f"{self.runs} times after a warm-up")
+        log(f"{title}: {len(commands)} commands × {runs} runs ({', '.join(names)})")
         t0 = time.monotonic()
-        res = measure.measure(self.runs, commands,
-                              progress=lambda r, total: log(f"  round {r}/{total}") if total > 5 else None)
+        res = measure.measure(runs, commands, warmup=warmup,
+                              progress=lambda r, total: log(f"  round {r}/{total}"))
         for c in commands:
             res[c.name]["command"] = self.portable(c.cmd)
             if c.setup:
@@ -500,8 +516,9 @@ class Bench:
                         res[c.name]["count_error"] = str(e)
         tab = {"workload": workload, "dialect": dialect, "n": n, "title": title, "results": res,
                "ours": [x for x in ours if x in res], "peers": [x for x in peers if x in res],
-               "notes": list(notes), "order": names, "seconds": round(time.monotonic() - t0, 1)}
+               "notes": notes, "order": names, "seconds": round(time.monotonic() - t0, 1)}
         self.tables.append(tab)
+        self.checkpoint()
         for name in names:
             r = res[name]
             if "error" in r:
@@ -936,24 +953,48 @@ class Bench:
             sections[head.strip().split()[0]] = body.strip()
         return sections
 
+    def document(self, versions, machine, evals, complete=True):
+        duration = self.duration_s
+        if duration is None:
+            duration = (datetime.datetime.now(datetime.timezone.utc) - self.started).total_seconds()
+        return {"set": self.set, "started": self.started.isoformat(timespec="seconds"),
+                "duration_s": round(duration),
+                "runs": self.runs, "machine": machine, "versions": versions, "peer_errors": self.peer_errors,
+                "pending": {"/".join(map(str, k)): v for k, v in self.pending.items()},
+                "tables": self.tables, "profiles": [[list(k[0]), k[1], v] for k, v in self.profiles.items()],
+                "sizes_given": self.sizes_given, "argv": self.argv, "complete": complete,
+                "targets": [{k: e.get(k) for k in ("id", "text", "status", "measured", "value", "limit")}
+                            for e in evals]}
+
+    def checkpoint_path(self):
+        return os.path.join(HERE, "results", f".bench-{self.set}.partial.json")
+
+    def checkpoint(self):
+        """The tables so far, after each one: a long run that is stopped still
+        leaves a report (`--report-from bench/results/.bench-SET.partial.json
+        --output ... --json ...`). Removed when the run writes its report."""
+        if self.versions_seen is None:
+            self.versions_seen = self.versions()
+        os.makedirs(os.path.dirname(self.checkpoint_path()), exist_ok=True)
+        tmp = self.checkpoint_path() + ".tmp"
+        with open(tmp, "w") as f:
+            json.dump(self.document(self.versions_seen, self.machine(), self.evaluate(), complete=False), f,
+                      indent=1, sort_keys=True)
+        os.replace(tmp, self.checkpoint_path())
+
     def write(self, versions, machine):
         evals = self.evaluate()
         if self.duration_s is None:
             self.duration_s = (datetime.datetime.now(datetime.timezone.utc) - self.started).total_seconds()
         res_dir = os.path.join(HERE, "results")
         os.makedirs(res_dir, exist_ok=True)
-        doc = {"set": self.set, "started": self.started.isoformat(timespec="seconds"),
-               "duration_s": round(self.duration_s),
-               "runs": self.runs, "machine": machine, "versions": versions, "peer_errors": self.peer_errors,
-               "pending": {"/".join(map(str, k)): v for k, v in self.pending.items()},
-               "tables": self.tables, "profiles": [[list(k[0]), k[1], v] for k, v in self.profiles.items()],
-               "sizes_given": self.sizes_given, "argv": self.argv,
-               "targets": [{k: e.get(k) for k in ("id", "text", "status", "measured", "value", "limit")}
-                           for e in evals]}
+        doc = self.document(versions, machine, evals, self.complete)
         json_path = self.args.json or os.path.join(res_dir, f"bench-{self.set}.json")
         with open(json_path, "w") as f:
             json.dump(doc, f, indent=1, sort_keys=True)
             f.write("\n")
+        if not self.args.report_from and os.path.exists(self.checkpoint_path()):
+            os.unlink(self.checkpoint_path())
         md = self.markdown(evals, versions, machine)
         md_path = self.args.output or os.path.join(HERE, "RESULTS.md")
         with open(md_path, "w") as f:
@@ -993,9 +1034,12 @@ class Bench:
         custom = [a for a in self.argv if a.split("=")[0] in ("--only", "--sizes")]
         what = (f"**custom** (`bench.py {' '.join(self.argv)}`)" if custom or self.sizes_given else
                 f"**{self.set}** (`just bench{'-full' if self.set == 'full' else ''}`)")
+        partial = ("; **stopped before the end**: the tables it measured until then"
+                   if not self.complete else "")
         L.append(f"Set: {what}, "
                  f"{self.started.strftime('%Y-%m-%d %H:%M UTC')}, {int(took // 60)} min "
-                 f"{int(took % 60)} s. Every command ran {self.runs} times after a warm-up run, "
+                 f"{int(took % 60)} s{partial}. Every command ran {self.runs} times after a warm-up run "
+                 "(unless its table says otherwise), "
                  "the commands of a table taking turns; times are whole processes (start, connect, work, exit). "
                  f"How to read this file: `bench/README.md`. Machine-readable: `{rel(self.args.json or os.path.join(HERE, 'results', f'bench-{self.set}.json'), ROOT)}`.\n")
         L.append("## Machine\n")
