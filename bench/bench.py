@@ -49,9 +49,11 @@ FULL = {"apply": [100, 1000, 10000], "noop": [100, 1000, 10000], "dump": [1000, 
         "diff": [1000, 10000], "codegen": [1000, 10000], "build": [100, 1000, 10000]}
 QUICK_ALEMBIC_APPLY_MAX = 100
 # Tables of the full set measured with fewer runs and no warm-up, because
-# one round of their commands takes a quarter of an hour (applying 10,000
-# migrations: PostgreSQL's own one-transaction floor alone takes minutes);
-# `--only apply --sizes 10000` measures them with --runs after a warm-up.
+# one round of their commands takes minutes (applying 10,000 migrations:
+# about 5 minutes on PostgreSQL, whose one-transaction floor alone runs for
+# a minute and a half, and 3 on SQLite), and 5 runs after a warm-up would
+# add three quarters of an hour to the full set; `--only apply --sizes
+# 10000` measures them with --runs after a warm-up.
 FULL_LONG_TABLES = {("apply", 10000): 1}
 
 
@@ -270,9 +272,12 @@ class Bench:
         v = {}
         v["schemake"] = sh_out([self.tool("schemake-migrate"), "--version"])
         commit = sh_out(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"])
-        dirty = sh_out(["git", "-C", ROOT, "status", "--porcelain", "--untracked-files=no"])
+        # What the tools are built from; edits to docs or to bench/ itself do not count.
+        dirty = sh_out(["git", "-C", ROOT, "status", "--porcelain", "--untracked-files=no", "--",
+                        "src", "cmake", "CMakeLists.txt"])
         if commit:
-            v["schemake"] = f"{v['schemake']} (git {commit}{', with uncommitted changes' if dirty else ''})"
+            v["schemake"] = (f"{v['schemake']} (git {commit}"
+                             f"{', with uncommitted changes to its sources' if dirty else ''})")
         if "dbmate" in self.tools:
             v["dbmate"] = sh_out([self.tools["dbmate"], "--version"])
         if "migra" in self.tools:
@@ -495,7 +500,8 @@ class Bench:
         if self.set == "full" and not self.sizes_given and (workload, n) in FULL_LONG_TABLES:
             runs, warmup = FULL_LONG_TABLES[(workload, n)], False
             notes.append(f"{runs} run{'s' if runs > 1 else ''} of each command, without a warm-up: one "
-                         "round of these commands takes about a quarter of an hour here; "
+                         "round of these commands takes minutes (about 5 on PostgreSQL, 3 on SQLite, "
+                         "on this machine); "
                          f"`python3 bench/bench.py --only {workload} --sizes {n}` measures them "
                          f"{self.runs} times after a warm-up")
         log(f"{title}: {len(commands)} commands × {runs} runs ({', '.join(names)})")
