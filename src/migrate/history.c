@@ -269,6 +269,50 @@ void sk_history_delete_stmt(struct sk_db_stmt *out, struct sk_buf *sql, const ch
 	out->sql = sql->buf;
 }
 
+/* Rows per statement: literals, so no parameter limit applies; this keeps
+ * each statement's text and parse small. */
+#define RECORD_CHUNK 250
+
+int sk_history_record_many(struct sk_db *db, const struct sk_history_change *changes, size_t n, bool up,
+                           struct sk_error *err)
+{
+	enum sk_dialect d = sk_db_dialect(db);
+	struct sk_buf sql = SK_BUF_INIT;
+	int rc = 0;
+
+	for (size_t from = 0; from < n && rc == 0; from += RECORD_CHUNK) {
+		size_t to = from + RECORD_CHUNK < n ? from + RECORD_CHUNK : n;
+
+		sk_buf_reset(&sql);
+		sk_buf_adds(&sql, up ? "INSERT INTO " SK_HISTORY_TABLE
+		                       " (version, name, checksum, duration_ms, status) VALUES "
+		                     : "DELETE FROM " SK_HISTORY_TABLE " WHERE version IN (");
+		for (size_t i = from; i < to; i++) {
+			const struct sk_migration *m = changes[i].m;
+			if (i > from)
+				sk_buf_adds(&sql, ", ");
+			if (!up) {
+				sk_db_quote_literal(&sql, d, m->version);
+				continue;
+			}
+			sk_buf_addch(&sql, '(');
+			sk_db_quote_literal(&sql, d, m->version);
+			sk_buf_adds(&sql, ", ");
+			sk_db_quote_literal(&sql, d, m->name);
+			sk_buf_adds(&sql, ", ");
+			sk_db_quote_literal(&sql, d, m->checksum);
+			sk_buf_addf(&sql, ", %lld, 'applied')", changes[i].duration_ms);
+		}
+		sk_buf_adds(&sql, up ? " ON CONFLICT (version) DO UPDATE SET name = excluded.name, "
+		                       "checksum = excluded.checksum, duration_ms = excluded.duration_ms, "
+		                       "status = 'applied', failed_statement = NULL, error = NULL"
+		                     : ")");
+		rc = sk_db_exec_statement(db, sql.buf, sql.len, err);
+	}
+	sk_buf_release(&sql);
+	return rc;
+}
+
 int sk_history_clear(struct sk_db *db, struct sk_error *err)
 {
 	return sk_db_exec(db, "DELETE FROM " SK_HISTORY_TABLE, err);

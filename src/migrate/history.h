@@ -66,6 +66,20 @@ int sk_history_delete(struct sk_db *db, const char *version, struct sk_error *er
 void sk_history_delete_stmt(struct sk_db_stmt *out, struct sk_buf *sql, const char *version);
 int sk_history_clear(struct sk_db *db, struct sk_error *err);
 
+/* One migration's row, recorded later (sk_history_record_many). */
+struct sk_history_change {
+	const struct sk_migration *m;
+	long long duration_ms;
+};
+/* The rows of n migrations in a few statements instead of n, inside the
+ * caller's transaction: applied rows (as sk_history_insert) when up, else
+ * the rows deleted. For --single-transaction, where every row commits with
+ * the last migration anyway, and where on SQLite preparing the insert once
+ * per migration cost more than the history is worth (about 120 K
+ * instructions each, with the schema growing). */
+int sk_history_record_many(struct sk_db *db, const struct sk_history_change *changes, size_t n, bool up,
+                           struct sk_error *err);
+
 /* The statements above as SQL text with literals, for --dry-run. */
 void sk_history_sql_create(struct sk_buf *out, enum sk_dialect d);
 void sk_history_sql_insert(struct sk_buf *out, enum sk_dialect d, const struct sk_migration *m);

@@ -362,6 +362,8 @@ static int plan_execute(struct sk_db *db, const struct plan *p, bool single,
                         const struct sk_migrate_events *ev, size_t *done, struct sk_error *err)
 {
 	enum sk_dialect d = sk_db_dialect(db);
+	struct sk_history_change *rows = NULL; /* with single: recorded before the commit */
+	size_t nrows = 0;
 	bool in_single = false;
 	int rc = 0;
 
@@ -375,6 +377,7 @@ static int plan_execute(struct sk_db *db, const struct plan *p, bool single,
 		if (rc)
 			return rc;
 		in_single = true;
+		rows = sk_xcalloc(p->nr, sizeof(*rows));
 	}
 	for (size_t i = 0; i < p->nr; i++) {
 		const struct sk_migration *m = p->migs[i];
@@ -394,8 +397,7 @@ static int plan_execute(struct sk_db *db, const struct plan *p, bool single,
 		if (d == SK_DIALECT_POSTGRES && tx && from == 0 && !has_copy(sec)) {
 			rc = run_batched(db, m, sec, p->up, !in_single, err);
 			if (rc == 0 && in_single)
-				rc = p->up ? sk_history_insert(db, m, now_ms() - t0, err)
-				           : sk_history_delete(db, m->version, err);
+				rows[nrows++] = (struct sk_history_change){m, now_ms() - t0};
 			if (rc)
 				goto done;
 			(*done)++;
@@ -433,8 +435,11 @@ static int plan_execute(struct sk_db *db, const struct plan *p, bool single,
 				              m->filename);
 			goto done;
 		}
-		rc = p->up ? sk_history_insert(db, m, now_ms() - t0, err)
-		           : sk_history_delete(db, m->version, err);
+		if (in_single)
+			rows[nrows++] = (struct sk_history_change){m, now_ms() - t0};
+		else
+			rc = p->up ? sk_history_insert(db, m, now_ms() - t0, err)
+			           : sk_history_delete(db, m->version, err);
 		if (rc)
 			goto done;
 		if (tx && !in_single) {
@@ -448,7 +453,9 @@ static int plan_execute(struct sk_db *db, const struct plan *p, bool single,
 	}
 	if (in_single) {
 		in_single = false;
-		rc = sk_db_commit(db, err);
+		rc = sk_history_record_many(db, rows, nrows, p->up, err);
+		if (rc == 0)
+			rc = sk_db_commit(db, err);
 	}
 done:
 	if (rc) {
@@ -456,6 +463,7 @@ done:
 		if (single)
 			*done = 0;
 	}
+	free(rows);
 	return rc;
 }
 

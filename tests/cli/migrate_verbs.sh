@@ -126,11 +126,20 @@ expect_eq "$(sql "SELECT count(*) FROM schemake_migrations")" "0" "nothing appli
 expect_eq "$(schema)" "$empty" "base leaves no tables"
 
 # single transaction: all or nothing.
+run schemake-migrate upgrade
+rows_one_by_one=$(sql "SELECT version, name, checksum, status FROM schemake_migrations ORDER BY version")
+run schemake-migrate downgrade base
 run schemake-migrate upgrade --single-transaction
 expect_rc 0 "upgrade --single-transaction"
 expect_eq "$(sql "SELECT count(*) FROM schemake_migrations")" "3" "single transaction applied all"
+# Its history rows are written together before the commit (history.c).
+expect_eq "$(sql "SELECT version, name, checksum, status FROM schemake_migrations ORDER BY version")" \
+	"$rows_one_by_one" "single transaction: the same history rows as one at a time"
+expect_eq "$(sql "SELECT count(*) FROM schemake_migrations WHERE duration_ms IS NULL OR duration_ms < 0")" "0" \
+	"single transaction: a duration on every row"
 run schemake-migrate downgrade base --single-transaction
 expect_rc 0 "downgrade --single-transaction"
+expect_eq "$(sql "SELECT count(*) FROM schemake_migrations")" "0" "downgrade --single-transaction removed every row"
 sk_mig migrations 20240301000000 broken <<'SQL'
 -- migrate:up
 CREATE TABLE broken (id integer);
@@ -145,6 +154,24 @@ expect_eq "$(sql "SELECT count(*) FROM schemake_migrations")" "0" "single transa
 expect_eq "$(schema)" "$empty" "single transaction left no table"
 rm migrations/20240301000000_broken.sql
 schemake-migrate hash >/dev/null
+
+# More migrations than one history statement holds (250 rows).
+mkdir many
+for i in $(seq 1 260); do
+	printf -- "-- migrate:up\nCREATE TABLE many_%d (id integer);\n-- migrate:down\nDROP TABLE many_%d;\n" "$i" "$i" \
+		>"many/2025$(printf '%010d' "$i")_many_$i.sql"
+done
+schemake-migrate -d many hash >/dev/null
+run schemake-migrate -d many upgrade --single-transaction
+expect_rc 0 "260 migrations in a single transaction"
+expect_eq "$(sql "SELECT count(*) || ':' || count(DISTINCT checksum) FROM schemake_migrations WHERE status = 'applied'")" \
+	"260:260" "260 history rows, one per migration"
+run schemake-migrate -d many status --exit-code
+expect_rc 0 "status: nothing pending after 260"
+run schemake-migrate -d many downgrade base --single-transaction
+expect_rc 0 "260 reverted in a single transaction"
+expect_eq "$(sql "SELECT count(*) FROM schemake_migrations")" "0" "every row removed"
+rm -r many
 
 # stamp: record without running.
 run schemake-migrate stamp head
