@@ -201,6 +201,22 @@ int sk_history_has(struct sk_db *db, const char *version, bool *out, struct sk_e
 	return rc;
 }
 
+/* How an applied row is written, whoever writes it: a row left 'failed' by
+ * an earlier run becomes applied. */
+#define APPLIED_UPSERT                                                                                       \
+	" ON CONFLICT (version) DO UPDATE SET name = excluded.name, checksum = excluded.checksum, "         \
+	"duration_ms = excluded.duration_ms, status = 'applied', failed_statement = NULL, error = NULL"
+
+/* Appends "'version', 'name', 'checksum'" as literals. */
+static void add_identity_literals(struct sk_buf *sql, enum sk_dialect d, const struct sk_migration *m)
+{
+	sk_db_quote_literal(sql, d, m->version);
+	sk_buf_adds(sql, ", ");
+	sk_db_quote_literal(sql, d, m->name);
+	sk_buf_adds(sql, ", ");
+	sk_db_quote_literal(sql, d, m->checksum);
+}
+
 int sk_history_insert(struct sk_db *db, const struct sk_migration *m, long long duration_ms,
                       struct sk_error *err)
 {
@@ -211,10 +227,7 @@ int sk_history_insert(struct sk_db *db, const struct sk_migration *m, long long 
 	return sk_db_exec_params(
 	        db,
 	        "INSERT INTO " SK_HISTORY_TABLE " (version, name, checksum, duration_ms, status) "
-	        "VALUES ($1, $2, $3, $4, 'applied') "
-	        "ON CONFLICT (version) DO UPDATE SET name = excluded.name, checksum = excluded.checksum, "
-	        "duration_ms = excluded.duration_ms, status = 'applied', failed_statement = NULL, "
-	        "error = NULL",
+	        "VALUES ($1, $2, $3, $4, 'applied')" APPLIED_UPSERT,
 	        4, params, err);
 }
 
@@ -222,16 +235,9 @@ void sk_history_insert_stmt(struct sk_db_stmt *out, struct sk_buf *sql, const st
 {
 	sk_buf_reset(sql);
 	sk_buf_adds(sql, "INSERT INTO " SK_HISTORY_TABLE " (version, name, checksum, duration_ms, status) VALUES (");
-	sk_db_quote_literal(sql, SK_DIALECT_POSTGRES, m->version);
-	sk_buf_adds(sql, ", ");
-	sk_db_quote_literal(sql, SK_DIALECT_POSTGRES, m->name);
-	sk_buf_adds(sql, ", ");
-	sk_db_quote_literal(sql, SK_DIALECT_POSTGRES, m->checksum);
+	add_identity_literals(sql, SK_DIALECT_POSTGRES, m);
 	sk_buf_adds(sql, ", (extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000)::bigint, "
-	                 "'applied') "
-	                 "ON CONFLICT (version) DO UPDATE SET name = excluded.name, checksum = excluded.checksum, "
-	                 "duration_ms = excluded.duration_ms, status = 'applied', failed_statement = NULL, "
-	                 "error = NULL");
+	                 "'applied')" APPLIED_UPSERT);
 	memset(out, 0, sizeof(*out));
 	out->sql = sql->buf;
 }
@@ -296,17 +302,10 @@ int sk_history_record_many(struct sk_db *db, const struct sk_history_change *cha
 				continue;
 			}
 			sk_buf_addch(&sql, '(');
-			sk_db_quote_literal(&sql, d, m->version);
-			sk_buf_adds(&sql, ", ");
-			sk_db_quote_literal(&sql, d, m->name);
-			sk_buf_adds(&sql, ", ");
-			sk_db_quote_literal(&sql, d, m->checksum);
+			add_identity_literals(&sql, d, m);
 			sk_buf_addf(&sql, ", %lld, 'applied')", changes[i].duration_ms);
 		}
-		sk_buf_adds(&sql, up ? " ON CONFLICT (version) DO UPDATE SET name = excluded.name, "
-		                       "checksum = excluded.checksum, duration_ms = excluded.duration_ms, "
-		                       "status = 'applied', failed_statement = NULL, error = NULL"
-		                     : ")");
+		sk_buf_adds(&sql, up ? APPLIED_UPSERT : ")");
 		rc = sk_db_exec_statement(db, sql.buf, sql.len, err);
 	}
 	sk_buf_release(&sql);
@@ -327,11 +326,7 @@ void sk_history_sql_create(struct sk_buf *out, enum sk_dialect d)
 void sk_history_sql_insert(struct sk_buf *out, enum sk_dialect d, const struct sk_migration *m)
 {
 	sk_buf_adds(out, "INSERT INTO " SK_HISTORY_TABLE " (version, name, checksum) VALUES (");
-	sk_db_quote_literal(out, d, m->version);
-	sk_buf_adds(out, ", ");
-	sk_db_quote_literal(out, d, m->name);
-	sk_buf_adds(out, ", ");
-	sk_db_quote_literal(out, d, m->checksum);
+	add_identity_literals(out, d, m);
 	sk_buf_adds(out, ");\n");
 }
 
