@@ -109,19 +109,23 @@ int sk_db_open_project_finish(struct sk_db_opening *op, struct sk_db **out, stru
 {
 	int rc;
 
+	if (op->started)
+		pthread_join(op->thread, NULL);
+	else
+		op->rc = sk_db_open_project(&op->db, op->cfg, op->display, &op->err);
+	rc = op->rc;
+	*out = op->db;
+	if (rc)
+		*err = op->err;
+	free(op);
+	return rc;
+}
+
+void sk_db_open_project_abandon(struct sk_db_opening *op)
+{
 	if (op->started) {
 		pthread_join(op->thread, NULL);
-	} else if (out) {
-		op->rc = sk_db_open_project(&op->db, op->cfg, op->display, &op->err);
-	}
-	rc = op->rc;
-	if (out) {
-		*out = op->db;
-		if (rc)
-			*err = op->err;
-	} else {
 		sk_db_free(op->db);
 	}
 	free(op);
-	return out ? rc : 0;
 }

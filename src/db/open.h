@@ -25,11 +25,17 @@ int sk_db_project_conninfo(struct sk_conninfo *out, const struct sk_config *cfg,
  * PostgreSQL server or to an existing SQLite file is opened early; anything
  * else (the development cluster, which may have to be started; a SQLite
  * file that the open would create) is opened by the finish call, as before,
- * so that a run that fails on its migrations directory changes nothing.
- * cfg must stay unchanged until the finish call, which must follow every
- * start (it closes the connection when out is NULL). */
+ * so that a run that fails on its migrations directory creates nothing
+ * (opening an existing SQLite file may still put back the journal mode a
+ * killed run left, as any connection does). cfg and *display must not be
+ * touched until the finish or abandon call; one of them follows every
+ * start. */
 struct sk_db_opening;
 struct sk_db_opening *sk_db_open_project_start(const struct sk_config *cfg, struct sk_buf *display);
+/* Waits for the early open, or opens now: sk_db_open_project's result. */
 int sk_db_open_project_finish(struct sk_db_opening *op, struct sk_db **out, struct sk_error *err);
+/* The caller will not use the database after all: waits for an early open
+ * and closes it. */
+void sk_db_open_project_abandon(struct sk_db_opening *op);
 
 #endif

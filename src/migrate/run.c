@@ -70,8 +70,7 @@ static int scan_dir(struct run *r)
 
 static void adopt_db_dialect(struct run *r)
 {
-	if (r->cfg.dialect != sk_db_dialect(r->db))
-		r->cfg.dialect = sk_db_dialect(r->db);
+	r->cfg.dialect = sk_db_dialect(r->db);
 }
 
 static int connect_db(struct run *r)
@@ -83,7 +82,7 @@ static int connect_db(struct run *r)
 }
 
 /* read_dir (load_dir or scan_dir) while the connection is being made: the
- * no-op upgrade, status and current are mostly these two waits. A bad
+ * no-op upgrade, status, current and stamp are mostly these two waits. A bad
  * directory is reported first, as when the two ran in turn. */
 static int read_dir_and_connect(struct run *r, int (*read_dir)(struct run *))
 {
@@ -91,7 +90,7 @@ static int read_dir_and_connect(struct run *r, int (*read_dir)(struct run *))
 	int rc = read_dir(r);
 
 	if (rc) {
-		sk_db_open_project_finish(op, NULL, NULL);
+		sk_db_open_project_abandon(op);
 		return rc;
 	}
 	rc = sk_db_open_project_finish(op, &r->db, r->err);
@@ -596,10 +595,8 @@ static int verb_show(struct run *r)
 
 static int verb_stamp(struct run *r)
 {
-	int rc = load_dir(r);
+	int rc = read_dir_and_connect(r, load_dir);
 
-	if (rc == 0)
-		rc = connect_db(r);
 	if (rc == 0)
 		rc = sk_migrate_stamp(r->db, &r->md, r->o->arg, r->o->lock_timeout_ms, r->err);
 	if (rc == 0)

@@ -171,6 +171,9 @@ expect_one_line "$ERR" "connection error"
 run schemake-migrate -u sqlite:never.db -d no/such/dir status
 expect_rc 7 "bad directory, new SQLite file"
 [ ! -e never.db ] && sk_pass || sk_fail "a failed run creates no SQLite file"
+run schemake-migrate -u sqlite:never.db -d no/such/dir stamp head
+expect_rc 7 "stamp: bad directory, new SQLite file"
+[ ! -e never.db ] && sk_pass || sk_fail "a failed stamp creates no SQLite file"
 run schemake-migrate -u sqlite:locked.db upgrade
 before=$(sqlite3 locked.db 'SELECT count(*) FROM schemake_migrations')
 run schemake-migrate -u sqlite:locked.db -d not_a_dir_either upgrade
